@@ -1,0 +1,127 @@
+/**
+ * The savings model: what a finding is worth, per call and per month, and how sure we are.
+ * Formulas per rule are in docs/rules/<id>.md; the shared ones in docs/savings.md.
+ */
+import type { ModelEntry } from './prices.js';
+import type { TokenCounter } from './tokenizer.js';
+
+export type TokenKind = 'input' | 'cached-input' | 'output';
+export type Confidence = 'exact' | 'estimate' | 'upper-bound';
+
+export interface Savings {
+  /** Tokens per call saved (for worst-case rules, the exposure); `null` when the size is unknown at lint time. */
+  tokens: number | null;
+  tokenKind: TokenKind;
+  /** `null` when no price applies (unknown model) or the size is unknown. */
+  usdPerCall: number | null;
+  /** `usdPerCall` x calls per day x 30, when a call rate is known. */
+  usdPerMonth: number | null;
+  /** The price table entry used, `null` for an unknown model. */
+  model: string | null;
+  confidence: Confidence;
+  /** One line saying how the number was computed. */
+  basis: string;
+}
+
+/** Days in the month that `usdPerMonth` assumes. */
+export const DAYS_PER_MONTH = 30;
+
+/** Everything a rule needs to count and price one request. */
+export interface Pricing {
+  /** The resolved entry; `undefined` for an unknown model or none named. */
+  entry: ModelEntry | undefined;
+  /** The model name as written in the source or configuration. */
+  modelName: string | undefined;
+  /** Where the model came from. */
+  modelSource: 'request' | 'default' | 'none';
+  counter: TokenCounter;
+  callsPerDay: number | undefined;
+  /** Token count of a text with the request's tokenizer (memoized). */
+  count(text: string): number;
+}
+
+const MILLION = 1_000_000;
+
+/** Rounds away binary noise (0.1 + 0.2) while keeping far more precision than any price has. */
+export function roundUsd(x: number): number {
+  return Math.round(x * 1e12) / 1e12;
+}
+
+/** USD for `tokens` at `pricePerMTok`. */
+export function usd(tokens: number, pricePerMTok: number): number {
+  return roundUsd((tokens * pricePerMTok) / MILLION);
+}
+
+/** Why no price is available for this request, or `undefined` when one is. */
+export function priceGap(p: Pricing): string | undefined {
+  if (p.entry) return undefined;
+  if (p.modelName) return `unknown model "${p.modelName}": no price (add it under "models" in the configuration)`;
+  return 'no model named (set one in the file, the configuration or --model)';
+}
+
+export interface SavingsInput {
+  tokens: number | null;
+  tokenKind: TokenKind;
+  /** USD per 1M tokens saved per token (e.g. input - cachedInput); `null` when the entry lacks the price. */
+  pricePerMTok: (entry: ModelEntry) => number | null;
+  confidence: Confidence;
+  basis: string;
+  /** Overrides the per-month figure (a daily cache miss costs the same whatever the call rate). */
+  usdPerMonth?: (entry: ModelEntry) => number | null;
+}
+
+/** Builds a savings record: prices it when the model is known, otherwise says why not. */
+export function makeSavings(p: Pricing, s: SavingsInput): Savings {
+  let confidence = s.confidence;
+  if (confidence === 'exact' && (!p.counter.exact || !p.entry)) confidence = 'estimate';
+  const gap = priceGap(p);
+  if (!p.entry) {
+    return {
+      tokens: s.tokens,
+      tokenKind: s.tokenKind,
+      usdPerCall: null,
+      usdPerMonth: null,
+      model: null,
+      confidence,
+      basis: `${s.basis}; ${gap}`,
+    };
+  }
+  const price = s.pricePerMTok(p.entry);
+  const usdPerCall = s.tokens === null || price === null ? null : usd(s.tokens, price);
+  let usdPerMonth: number | null = null;
+  if (s.usdPerMonth) usdPerMonth = s.usdPerMonth(p.entry);
+  else if (usdPerCall !== null && p.callsPerDay !== undefined) usdPerMonth = roundUsd(usdPerCall * p.callsPerDay * DAYS_PER_MONTH);
+  const counted = p.counter.exact ? p.counter.description : `${p.counter.description} (approximate)`;
+  return {
+    tokens: s.tokens,
+    tokenKind: s.tokenKind,
+    usdPerCall,
+    usdPerMonth,
+    model: p.entry.id,
+    confidence,
+    basis: `${s.basis}; ${p.entry.id}${p.modelSource === 'default' ? ' (default model)' : ''}, ${counted}`,
+  };
+}
+
+/** Formats a token count for messages: 2965 -> "2,965". */
+export function formatTokens(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** Formats dollars for messages with enough digits to be meaningful: 0.0037 -> "$0.0037". */
+export function formatUsd(x: number): string {
+  if (x === 0) return '$0';
+  const abs = Math.abs(x);
+  const digits = abs >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(abs)) + 1));
+  return `$${x.toFixed(digits)}`;
+}
+
+/** "saves ~2,965 input tokens/call, ~$0.0037/call" (the text ESLint messages carry). */
+export function describeSavings(s: Savings, verb = 'saves'): string {
+  if (s.tokens === null) return s.usdPerCall === null ? '' : `${verb} ~${formatUsd(s.usdPerCall)}/call`;
+  const kind = s.tokenKind === 'cached-input' ? 'input' : s.tokenKind;
+  let out = `${verb} ~${formatTokens(s.tokens)} ${kind} tokens/call`;
+  if (s.usdPerCall !== null) out += `, ~${formatUsd(s.usdPerCall)}/call`;
+  if (s.usdPerMonth !== null) out += `, ~${formatUsd(s.usdPerMonth)}/month`;
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Token counting behind one small interface.
+ *
+ * OpenAI models are counted exactly with their BPE (o200k_base for GPT-4o and later, cl100k_base for
+ * older models) using `gpt-tokenizer`, loaded lazily (on the first count) and once per process.
+ * Other providers publish no offline tokenizer for their current models; they are approximated from
+ * the o200k_base count times a per-provider factor measured in docs/savings.md, and every figure
+ * built on them says `confidence: "estimate"`.
+ */
+import { createRequire } from 'node:module';
+import type { Provider } from './model.js';
+
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+export interface TokenCounter {
+  /** The BPE the count is made with (for approximations: the one scaled). */
+  readonly encoding: EncodingName;
+  /** True when counts are the model's real token counts. */
+  readonly exact: boolean;
+  /** How the count is made, for a finding's `basis`. */
+  readonly description: string;
+  count(text: string): number;
+}
+
+interface Encoder {
+  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
+}
+
+const require = createRequire(import.meta.url);
+const encoders = new Map<EncodingName, Encoder>();
+/** Special tokens such as `<|endoftext|>` in a prompt are plain text to us, as to the API. */
+const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
+
+function loadEncoder(name: EncodingName): Encoder {
+  let enc = encoders.get(name);
+  if (!enc) {
+    enc = require(`gpt-tokenizer/encoding/${name}`) as Encoder;
+    encoders.set(name, enc);
+  }
+  return enc;
+}
+
+/** Whether an encoder has been loaded in this process (for start-up measurements and tests). */
+export function isEncoderLoaded(name: EncodingName): boolean {
+  return encoders.has(name);
+}
+
+const MEMO_MAX_ENTRIES = 20_000;
+const MEMO_MAX_KEY = 4_096;
+
+class BpeCounter implements TokenCounter {
+  readonly exact = true;
+  readonly description: string;
+  private readonly memo = new Map<string, number>();
+
+  constructor(readonly encoding: EncodingName) {
+    this.description = `${encoding} BPE`;
+  }
+
+  count(text: string): number {
+    if (text.length === 0) return 0;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const memoable = text.length <= MEMO_MAX_KEY;
+    if (memoable) {
+      const hit = this.memo.get(text);
+      if (hit !== undefined) return hit;
+    }
+    const n = loadEncoder(this.encoding).countTokens(text, NO_SPECIAL);
+    if (memoable) {
+      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
+      this.memo.set(text, n);
+    }
+    return n;
+  }
+}
+
+class ScaledCounter implements TokenCounter {
+  readonly exact = false;
+  readonly encoding: EncodingName;
+  readonly description: string;
+
+  constructor(
+    private readonly base: TokenCounter,
+    private readonly factor: number,
+    provider: string,
+  ) {
+    this.encoding = base.encoding;
+    this.description = `${provider} approximated as ${base.encoding} x ${factor}`;
+  }
+
+  count(text: string): number {
+    return Math.round(this.base.count(text) * this.factor);
+  }
+}
+
+const bpe = new Map<EncodingName, BpeCounter>();
+
+/** The exact BPE counter for an encoding (shared and memoized per process). */
+export function bpeCounter(encoding: EncodingName): TokenCounter {
+  let c = bpe.get(encoding);
+  if (!c) {
+    c = new BpeCounter(encoding);
+    bpe.set(encoding, c);
+  }
+  return c;
+}
+
+/**
+ * Tokens of the provider's tokenizer per o200k_base token, measured on the mixed corpus described in
+ * docs/savings.md ("Approximate tokenizers").
+ */
+export const APPROXIMATION_FACTORS: Record<Exclude<Provider, 'openai'>, number> = {
+  anthropic: 1.0,
+  google: 1.0,
+  meta: 1.0,
+  deepseek: 1.0,
+  other: 1.0,
+};
+
+const scaled = new Map<string, TokenCounter>();
+
+/** The counter for a provider and (for OpenAI) an encoding. */
+export function counterFor(provider: Provider | undefined, encoding: EncodingName = 'o200k_base'): TokenCounter {
+  if (provider === 'openai' || provider === undefined) return bpeCounter(encoding);
+  let c = scaled.get(provider);
+  if (!c) {
+    c = new ScaledCounter(bpeCounter('o200k_base'), APPROXIMATION_FACTORS[provider], provider);
+    scaled.set(provider, c);
+  }
+  return c;
+}
