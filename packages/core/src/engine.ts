@@ -165,6 +165,8 @@ export function applyDirectives(findings: Finding[], document: PromptDocument, i
   return findings.filter((f) => {
     let disabledAll = false;
     const disabled = new Set<string>();
+    /** Rules re-enabled by name while everything else stays disabled. */
+    const enabled = new Set<string>();
     for (const d of ordered) {
       const dLine = index.position(d.range[1]).line;
       if (d.type === 'disable-next-line' || d.type === 'disable-line') {
@@ -172,18 +174,19 @@ export function applyDirectives(findings: Finding[], document: PromptDocument, i
         if (f.line === target && (d.rules.length === 0 || d.rules.includes(f.ruleId))) return false;
         continue;
       }
-      if (d.range[0] > f.range[0]) break;
+      if (d.range[0] > f.range[0]) continue;
       if (d.type === 'disable') {
-        if (d.rules.length === 0) disabledAll = true;
-        else d.rules.forEach((r) => disabled.add(r));
-      } else {
         if (d.rules.length === 0) {
-          disabledAll = false;
-          disabled.clear();
-        } else d.rules.forEach((r) => disabled.delete(r));
-      }
+          disabledAll = true;
+          enabled.clear();
+        } else d.rules.forEach((r) => (disabled.add(r), enabled.delete(r)));
+      } else if (d.rules.length === 0) {
+        disabledAll = false;
+        disabled.clear();
+        enabled.clear();
+      } else d.rules.forEach((r) => (disabled.delete(r), enabled.add(r)));
     }
-    return !(disabledAll || disabled.has(f.ruleId));
+    return !((disabledAll && !enabled.has(f.ruleId)) || disabled.has(f.ruleId));
   });
 }
 

@@ -68,3 +68,17 @@ describe('engine', () => {
     for (const r of rules) expect(r.meta.recommended && !r.meta.strict, r.meta.id).toBe(false);
   });
 });
+
+describe('engine directives, mixed', () => {
+  it('re-enables one rule after disabling all', () => {
+    const doc = noLimit();
+    const found = new Engine({ rules: { 'require-max-tokens': 'error' } }, rules).lint({
+      ...doc,
+      directives: [
+        { type: 'disable', rules: [], range: [0, 0] },
+        { type: 'enable', rules: ['require-max-tokens'], range: [0, 0] },
+      ],
+    });
+    expect(found).toHaveLength(1);
+  });
+});
