@@ -1,5 +1,5 @@
 /** Shared views of a request that several rules need. */
-import type { Message, Part, PromptRequest, Range, SlotKind, StaticPart } from './model.js';
+import type { Message, Part, PromptDocument, PromptRequest, Range, SlotKind, SlotPart, StaticPart } from './model.js';
 
 export interface LocatedPart {
   part: Part;
@@ -39,4 +39,28 @@ export function staticText(request: PromptRequest): string {
   let s = '';
   for (const m of request.messages) for (const p of m.parts) if (p.type === 'static') s += p.text;
   return s;
+}
+
+/** Sum of the token counts of the static parts among `parts` (slots count 0). */
+export function staticTokens(parts: readonly LocatedPart[], count: (text: string) => number): number {
+  let n = 0;
+  for (const { part } of parts) if (part.type === 'static') n += count(part.text);
+  return n;
+}
+
+/** Index in `parts` of the first dynamic slot, or -1 when there is none. */
+export function firstSlotIndex(parts: readonly LocatedPart[]): number {
+  return parts.findIndex(({ part }) => part.type === 'slot');
+}
+
+/** Whether a request has any dynamic slot (its size is then only known from below). */
+export function hasSlots(request: PromptRequest): boolean {
+  return request.messages.some((m) => m.parts.some((p) => p.type === 'slot'));
+}
+
+/** How a slot is written in its source, for messages (`{{today}}`, `${new Date()}`); its name when the source is long or unknown. */
+export function slotLabel(document: PromptDocument, slot: SlotPart): string {
+  const source = slot.range ? document.text.slice(slot.range[0], slot.range[1]) : '';
+  const text = source && source.length <= 60 && !source.includes('\n') ? source : slot.name;
+  return text.includes('`') ? `"${text}"` : `\`${text}\``;
 }
