@@ -1,1 +1,38 @@
-export {};
+/**
+ * @promptlint/eslint-plugin: promptlint's cost rules for code that calls LLM SDKs and, through the
+ * `prompt` language, for prompt files, with flat-config presets covering both.
+ *
+ *   import promptlint from '@promptlint/eslint-plugin';
+ *   export default [...promptlint.configs.recommended];
+ */
+import { createRequire } from 'node:module';
+import { rules as coreRules } from '@promptlint/core';
+import type { ESLint, Linter, Rule } from 'eslint';
+import { buildConfigs } from './configs.js';
+import { PromptLanguage } from './language/prompt-language.js';
+import { promptAwareRule, type CodeRule } from './language/prompt-aware-rule.js';
+
+const codeRules: Record<string, CodeRule> = {};
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+const rules: Record<string, Rule.RuleModule> = {};
+for (const core of coreRules) rules[core.meta.id] = promptAwareRule(core, codeRules[core.meta.id]);
+
+const plugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace: 'promptlint' },
+  rules,
+  languages: { prompt: new PromptLanguage() },
+  configs: {} as Record<'recommended' | 'strict' | 'all', Linter.Config[]>,
+} satisfies ESLint.Plugin;
+
+Object.assign(plugin.configs, buildConfigs(plugin as ESLint.Plugin));
+
+export { PromptLanguage } from './language/prompt-language.js';
+export { PromptSourceCode } from './language/prompt-source-code.js';
+export { DEFAULT_MODEL, type PromptlintSettings } from './language/run-core-rule.js';
+export type { PromptFileNode, PromptLanguageOptions } from './language/types.js';
+export { CODE_FILES, PROMPT_FILES } from './configs.js';
+export const { configs, languages, meta } = plugin;
+export { rules };
+export default plugin;
