@@ -1,2 +1,3 @@
 import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['test/**/*.test.ts'] } });
+// The workspace root is test/ itself: its suites live in test/<area>/*.test.ts (cli/, parity/, ...).
+export default defineConfig({ test: { include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } });
