@@ -1,1 +1,3 @@
-export {};
+export { main, type MainOptions, type Output } from './main.js';
+export { parseArgs, UsageError, type LintOptions, type CostOptions } from './args.js';
+export { CliError } from './errors.js';

@@ -1,0 +1,223 @@
+/**
+ * Which files to lint: explicit files (always), folders (prompt files only, by kind), globs.
+ * Folders and globs honour .gitignore files (nested ones too, from the repository root down),
+ * the configuration's `ignores`, and skip `node_modules` and `.git`. Dot folders such as
+ * `.github` and `.cursor` are searched.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { CliError } from './errors.js';
+import { GlobSet, globBase, globToRegExp, isGlob } from './glob.js';
+
+export type PromptFileKind = 'markdown-prompt' | 'prompty' | 'dotprompt' | 'vscode-prompt' | 'agent-instructions';
+
+export interface DiscoveredFile {
+  /** Absolute path. */
+  abs: string;
+  /** Relative to the working directory, '/'-separated (absolute when outside it). */
+  rel: string;
+  kind: PromptFileKind;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  patterns: readonly string[];
+  /** The configuration's `ignores`, relative to `ignoresDir`. */
+  ignores: readonly string[];
+  ignoresDir: string;
+  /** The prompt-file kind of a path, or `undefined` when it is not a prompt file by name. */
+  detectKind: (path: string) => PromptFileKind | undefined;
+}
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** The path shown in reports: relative to cwd with '/', or absolute when outside cwd. */
+export function reportPath(cwd: string, abs: string): string {
+  const rel = toPosix(relative(cwd, abs));
+  return rel === '' ? '.' : rel.startsWith('../') || rel === '..' ? toPosix(abs) : rel;
+}
+
+/** Kind of an explicitly named file: by name, else by extension, else a plain markdown prompt. */
+export function kindForExplicit(path: string, detectKind: DiscoverOptions['detectKind']): PromptFileKind {
+  const byName = detectKind(path);
+  if (byName) return byName;
+  switch (extname(path).toLowerCase()) {
+    case '.prompty':
+      return 'prompty';
+    case '.prompt':
+      return 'dotprompt';
+    default:
+      return 'markdown-prompt';
+  }
+}
+
+/** The path detectKind sees: relative and '/'-separated (leading `../` dropped). */
+function kindPath(cwd: string, abs: string): string {
+  return toPosix(relative(cwd, abs)).replace(/^(\.\.\/)+/, '');
+}
+
+/** The .gitignore files that apply inside a folder, outermost first. */
+class IgnoreStack {
+  private readonly layers: { dir: string; ig: Ignore }[];
+
+  constructor(layers: { dir: string; ig: Ignore }[] = []) {
+    this.layers = layers;
+  }
+
+  /** The stack for a folder that may hold its own .gitignore. */
+  enter(dir: string): IgnoreStack {
+    const ig = readGitignore(dir);
+    return ig ? new IgnoreStack([...this.layers, { dir, ig }]) : this;
+  }
+
+  ignored(abs: string, isDir: boolean): boolean {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const { dir, ig } = this.layers[i]!;
+      const rel = toPosix(relative(dir, abs));
+      if (rel === '' || rel.startsWith('..')) continue;
+      const r = ig.test(isDir ? `${rel}/` : rel);
+      if (r.unignored) return false;
+      if (r.ignored) return true;
+    }
+    return false;
+  }
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  const file = join(dir, '.gitignore');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return ignore({ allowRelativePaths: true }).add(text);
+}
+
+/** The repository root above `dir` (the folder holding `.git`), or `undefined`. */
+function gitRoot(dir: string): string | undefined {
+  let d = dir;
+  for (;;) {
+    if (existsSync(join(d, '.git'))) return d;
+    const parent = dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+/** .gitignore files from the repository root (or cwd) down to the parent of `dir`. */
+function stackAbove(dir: string, cwd: string): IgnoreStack {
+  const top = gitRoot(dir) ?? (isInside(dir, cwd) ? cwd : dir);
+  const chain: string[] = [];
+  for (let d = dir; d !== top; ) {
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+    chain.unshift(d);
+  }
+  let stack = new IgnoreStack();
+  for (const d of chain) stack = stack.enter(d);
+  return stack;
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+interface WalkEntry {
+  abs: string;
+}
+
+/** Files under `root` that pass .gitignore, `ignores` and ALWAYS_SKIPPED; sorted by name per folder. */
+function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string) => boolean, out: WalkEntry[]): void {
+  const here = stack.enter(root);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`cannot read folder ${root}: ${(e as Error).message}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = join(root, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        isFile = statSync(abs).isFile(); // symlinked folders are not followed (no cycles)
+      } catch {
+        continue; // a dangling link
+      }
+      isDir = false;
+    }
+    if (isDir) {
+      if (ALWAYS_SKIPPED.has(entry.name) || here.ignored(abs, true) || isIgnoredByConfig(abs)) continue;
+      walk(abs, here, isIgnoredByConfig, out);
+    } else if (isFile) {
+      if (here.ignored(abs, false) || isIgnoredByConfig(abs)) continue;
+      out.push({ abs });
+    }
+  }
+}
+
+export function discover(options: DiscoverOptions): DiscoveredFile[] {
+  const { cwd, detectKind } = options;
+  const ignoreSet = new GlobSet(options.ignores);
+  const isIgnoredByConfig = (abs: string): boolean => {
+    if (ignoreSet.size === 0) return false;
+    const rel = toPosix(relative(options.ignoresDir, abs));
+    return !rel.startsWith('..') && ignoreSet.matches(rel);
+  };
+  const seen = new Set<string>();
+  const out: DiscoveredFile[] = [];
+  const add = (abs: string, kind: PromptFileKind): void => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ abs, rel: reportPath(cwd, abs), kind });
+  };
+
+  for (const pattern of options.patterns) {
+    const abs = resolve(cwd, pattern);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      add(abs, kindForExplicit(kindPath(cwd, abs), detectKind));
+      continue;
+    }
+    if (stat?.isDirectory()) {
+      const files: WalkEntry[] = [];
+      walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files);
+      for (const f of files) {
+        const kind = detectKind(kindPath(cwd, f.abs));
+        if (kind) add(f.abs, kind);
+      }
+      continue;
+    }
+    if (stat) throw new CliError(`not a file or folder: ${pattern}`);
+    if (!isGlob(pattern)) throw new CliError(`no such file or directory: ${pattern}`);
+
+    const posixPattern = toPosix(pattern);
+    const { base, rest } = globBase(posixPattern);
+    const baseAbs = resolve(cwd, base);
+    if (!existsSync(baseAbs) || !statSync(baseAbs).isDirectory()) throw new CliError(`no files match the pattern: ${pattern}`);
+    const re = globToRegExp(rest);
+    const files: WalkEntry[] = [];
+    walk(baseAbs, stackAbove(baseAbs, cwd), isIgnoredByConfig, files);
+    let matched = 0;
+    for (const f of files) {
+      if (!re.test(toPosix(relative(baseAbs, f.abs)))) continue;
+      matched++;
+      add(f.abs, kindForExplicit(kindPath(cwd, f.abs), detectKind));
+    }
+    if (matched === 0) throw new CliError(`no files match the pattern: ${pattern}`);
+  }
+  return out;
+}

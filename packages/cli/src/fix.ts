@@ -1,0 +1,84 @@
+/**
+ * `--fix`: applies `finding.fix` (never suggestions) in passes of non-overlapping fixes until the
+ * text is stable (at most 10 passes), and writes files atomically (a temp file in the same folder,
+ * then rename) with their mode preserved.
+ */
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Fix } from '@promptlint/core';
+import { CliError, describeFsError } from './errors.js';
+
+export const MAX_PASSES = 10;
+
+/** Applies fixes that neither overlap nor touch (as ESLint does); the rest wait for the next pass. */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const valid = fixes.filter((f) => f.range[0] >= 0 && f.range[1] >= f.range[0] && f.range[1] <= text.length);
+  const sorted = [...valid].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const accepted: Fix[] = [];
+  let lastEnd = -1;
+  for (const f of sorted) {
+    if (f.range[0] <= lastEnd) continue;
+    accepted.push(f);
+    lastEnd = f.range[1];
+  }
+  let out = text;
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    const f = accepted[i]!;
+    out = out.slice(0, f.range[0]) + f.text + out.slice(f.range[1]);
+  }
+  return { text: out, applied: accepted.length };
+}
+
+/**
+ * Fixes a text until stable: `fixesOf` lints a text and returns its fixes (undefined when the text
+ * cannot be parsed). Returns the final text and how many fixes were applied in all.
+ */
+export function fixUntilStable(text: string, fixesOf: (text: string) => readonly Fix[] | undefined): { text: string; applied: number; passes: number } {
+  let current = text;
+  let applied = 0;
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const fixes = fixesOf(current);
+    if (!fixes || fixes.length === 0) break;
+    const r = applyFixes(current, fixes);
+    passes++;
+    if (r.applied === 0 || r.text === current) break;
+    applied += r.applied;
+    current = r.text;
+  }
+  return { text: current, applied, passes };
+}
+
+/** Throws CliError unless the file can be replaced: read-only files are refused even for root. */
+export function assertWritable(abs: string, shown: string): void {
+  let mode: number;
+  try {
+    mode = statSync(abs).mode;
+  } catch (e) {
+    throw new CliError(`cannot fix ${shown}: ${describeFsError(e)}`);
+  }
+  if ((mode & 0o222) === 0) throw new CliError(`cannot fix ${shown}: the file is read-only (no file was changed)`);
+}
+
+/** Writes `content` to `abs` through a temp file in the same folder and a rename; keeps the mode. */
+export function writeAtomic(abs: string, content: string, shown: string): void {
+  let mode: number | undefined;
+  try {
+    mode = statSync(abs).mode & 0o7777;
+  } catch {
+    mode = undefined; // a new file
+  }
+  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, abs);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new CliError(`cannot write ${shown}: ${describeFsError(e)}`);
+  }
+}

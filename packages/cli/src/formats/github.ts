@@ -1,0 +1,35 @@
+/**
+ * GitHub Actions workflow commands: `::error file=...,line=..,col=..,endLine=..,endColumn=..,title=...::message`.
+ * Escaped as GitHub's toolkit does (and vitest's github-actions reporter): in data % \r \n; in
+ * properties also : and ,.
+ */
+import type { Report } from '../report.js';
+import { savingsText } from './savings-text.js';
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: Report): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const command = f.severity === 'error' ? 'error' : 'warning';
+      const props = [
+        `file=${escapeProperty(file.path)}`,
+        `line=${f.line}`,
+        `endLine=${f.endLine}`,
+        `col=${f.column}`,
+        `endColumn=${f.endColumn}`,
+        `title=${escapeProperty(`promptlint(${f.ruleId ?? 'parse-error'})`)}`,
+      ].join(',');
+      const saved = savingsText(f.savings);
+      out.push(`::${command} ${props}::${escapeData(saved ? `${f.message}\n${saved}` : f.message)}`);
+    }
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}

@@ -1,0 +1,40 @@
+/**
+ * The JSON contract of DESIGN.md: `{ version: 1, files: [{ path, findings: [...] }], summary }`.
+ * Every file linted is listed, clean ones with `findings: []`. Fatal parse errors carry
+ * `ruleId: null, fatal: true, savings: null`; budget findings `ruleId: "max-cost", savings: null`.
+ * A finding with an autofix carries it as `fix: { range, text }` (as ESLint's JSON does).
+ */
+import type { Report } from '../report.js';
+
+export function toJsonObject(report: Report): unknown {
+  return {
+    version: 1,
+    files: report.files.map((file) => ({
+      path: file.path,
+      findings: file.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        savings: f.savings,
+        ...(f.fatal ? { fatal: true } : {}),
+        ...(f.fix ? { fix: f.fix } : {}),
+      })),
+    })),
+    summary: {
+      files: report.summary.files,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      tokens: report.summary.tokens,
+      usdPerCall: report.summary.usdPerCall,
+      usdPerMonth: report.summary.usdPerMonth,
+    },
+  };
+}
+
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(toJsonObject(report), null, 2)}\n`;
+}

@@ -1,0 +1,19 @@
+/** Savings in words for human formats: "saves ~120 input tokens/call, ~$0.0003/call (estimate)". */
+import { formatTokens, formatUsd, type Savings } from '@promptlint/core';
+
+export function savingsText(s: Savings | null): string {
+  if (!s) return '';
+  const parts: string[] = [];
+  if (s.tokens !== null) parts.push(`~${formatTokens(s.tokens)} ${s.tokenKind === 'cached-input' ? 'input' : s.tokenKind} tokens/call`);
+  if (s.usdPerCall !== null) parts.push(`~${formatUsd(s.usdPerCall)}/call`);
+  if (s.usdPerMonth !== null) parts.push(`~${formatUsd(s.usdPerMonth)}/month`);
+  if (parts.length === 0) return '';
+  const lead = s.confidence === 'upper-bound' ? 'exposure up to' : 'saves';
+  const tail = s.confidence === 'estimate' ? ' (estimate)' : s.confidence === 'upper-bound' ? ' (worst case)' : '';
+  return `${lead} ${parts.join(', ')}${tail}`;
+}
+
+/** "$0.0123" or "-" for a missing figure (tables). */
+export function usdCell(x: number | null): string {
+  return x === null ? '-' : formatUsd(x);
+}

@@ -1,0 +1,64 @@
+/**
+ * The default human format, after ESLint's stylish: per file its path and what one call costs, then
+ * each finding `line:col  severity  message  rule-id` with its savings; then savings by rule and
+ * the problem counts.
+ */
+import { formatTokens } from '@promptlint/core';
+import { describeCost, describeTokens } from '../estimate.js';
+import type { Report } from '../report.js';
+import { paint } from './color.js';
+import { savingsText, usdCell } from './savings-text.js';
+
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - s.length)) + s;
+
+export function formatStylish(report: Report, options: { color: boolean }): string {
+  const c = paint(options.color);
+  const lines: string[] = [];
+  const { summary } = report;
+
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    lines.push('', c.underline(file.path));
+    for (const e of file.estimates) lines.push(c.dim(`  one call: ${describeTokens(e)}, ${describeCost(e)}`));
+    const posWidth = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of file.findings) {
+      const pos = padStart(`${f.line}:${f.column}`, posWidth);
+      const sev = f.severity === 'error' ? c.red(pad('error', 7)) : c.yellow(pad('warning', 7));
+      const rule = f.ruleId ?? 'parse-error';
+      lines.push(`  ${pos}  ${sev}  ${f.message}  ${c.dim(rule)}`);
+      const saved = savingsText(f.savings);
+      if (saved) lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(7)}  ${c.green(saved)}`);
+    }
+  }
+
+  const problems = summary.errors + summary.warnings;
+  if (problems > 0) {
+    lines.push('', ...savingsTable(report), '');
+    const counts = `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`;
+    const mark = summary.errors > 0 ? c.red(c.bold(`\u2716 ${counts}`)) : c.yellow(c.bold(`\u2716 ${counts}`));
+    lines.push(mark + (summary.fixable ? `, ${summary.fixable} fixable with --fix` : ''));
+    lines.push(`${summary.files} file${summary.files === 1 ? '' : 's'} linted.`);
+  } else {
+    lines.push(c.green(`\u2714 No problems in ${summary.files} prompt file${summary.files === 1 ? '' : 's'}.`));
+  }
+  const dm = report.defaultModel;
+  if (dm.used) {
+    lines.push(c.dim(dm.implicit ? `Priced as ${dm.name} (default; set --model or \`model:\` in front matter).` : `Files that name no model are priced as ${dm.name}.`));
+  }
+  if (problems > 0 && summary.usdPerMonth === null && summary.usdPerCall > 0) {
+    lines.push(c.dim('Per-month figures need a call rate: --calls-per-day N, `callsPerDay` in the configuration or front matter.'));
+  }
+  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+function savingsTable(report: Report): string[] {
+  const { summary } = report;
+  const rows = summary.byRule.map((t) => [t.ruleId, String(t.count), t.tokens ? formatTokens(t.tokens) : '-', t.usdPerCall ? usdCell(t.usdPerCall) : '-', usdCell(t.usdPerMonth)]);
+  rows.push(['total', String(summary.errors + summary.warnings), formatTokens(summary.tokens), usdCell(summary.usdPerCall), usdCell(summary.usdPerMonth)]);
+  const head = ['Savings by rule', 'findings', 'tokens/call', '$/call', '$/month'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length + (i === 0 ? 2 : 0))));
+  const fmt = (r: string[], indent: boolean): string =>
+    r.map((cell, i) => (i === 0 ? pad((indent ? '  ' : '') + cell, widths[0]!) : padStart(cell, widths[i]!))).join('  ');
+  return [fmt(head, false), ...rows.map((r) => fmt(r, true))];
+}

@@ -1,0 +1,73 @@
+/** Lints one file's text: parse with the markdown front end, run the engine, estimate each call. */
+import { LineIndex, type Engine, type Finding, type PromptDocument } from '@promptlint/core';
+import type { PromptFileKind } from './discover.js';
+import { estimateCall, type CallEstimate } from './estimate.js';
+import type { CliFinding } from './report.js';
+
+export type ParseResult =
+  | { ok: true; document: PromptDocument; frontMatter: Record<string, unknown> | undefined }
+  | { ok: false; error: { message: string; line: number; column: number } };
+
+export type ParsePromptFile = (text: string, options: { path: string; kind?: PromptFileKind }) => ParseResult;
+
+export interface LintedText {
+  /** `undefined` when the file could not be parsed. */
+  document: PromptDocument | undefined;
+  findings: CliFinding[];
+  estimates: CallEstimate[];
+}
+
+export class Linter {
+  constructor(
+    readonly engine: Engine,
+    private readonly parse: ParsePromptFile,
+  ) {}
+
+  lintText(text: string, path: string, kind: PromptFileKind): LintedText {
+    let parsed: ParseResult;
+    try {
+      parsed = this.parse(text, { path, kind });
+    } catch (e) {
+      // The front end must not throw; if it does, the file is reported, not the process.
+      parsed = { ok: false, error: { message: `could not parse: ${(e as Error)?.message ?? String(e)}`, line: 1, column: 1 } };
+    }
+    if (!parsed.ok) {
+      const { message, line, column } = parsed.error;
+      return {
+        document: undefined,
+        findings: [{ ruleId: null, severity: 'error', message: oneLine(message), line, column, endLine: line, endColumn: column, savings: null, fatal: true }],
+        estimates: [],
+      };
+    }
+    const document = parsed.document;
+    const findings = this.engine.lint(document).map(toCliFinding);
+    const estimates = document.requests.map((r) => estimateCall(this.engine, r));
+    return { document, findings, estimates };
+  }
+}
+
+export function toCliFinding(f: Finding): CliFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    savings: f.savings,
+    ...(f.fix ? { fix: f.fix } : {}),
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** The 1-based position of an offset, for findings the CLI itself makes (budgets). */
+export function positionOf(text: string, range: readonly [number, number]): Pick<CliFinding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const index = new LineIndex(text);
+  const start = index.position(range[0]);
+  const end = index.position(range[1]);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}

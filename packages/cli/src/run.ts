@@ -1,0 +1,149 @@
+/** The lint command: configuration, discovery, --fix, linting, budgets, formatting, exit code. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, Engine, formatUsd, rules, stripBom, type EngineConfig } from '@promptlint/core';
+import { detectKind, parsePromptFile } from '@promptlint/markdown';
+import type { LintOptions } from './args.js';
+import { displayPath, loadConfig, type LoadedConfig } from './config.js';
+import { discover, type DiscoveredFile } from './discover.js';
+import { CliError, describeFsError } from './errors.js';
+import { describeTokens } from './estimate.js';
+import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
+import { formatReport } from './formats/index.js';
+import { Linter, positionOf, type ParsePromptFile } from './lint.js';
+import type { MainOptions } from './main.js';
+import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
+import { homepage, version } from './package-info.js';
+import { buildEngineConfig } from './settings.js';
+
+export async function runLint(opts: LintOptions, io: MainOptions): Promise<number> {
+  const { cwd } = io;
+  const loaded = await loadConfig({ cwd, config: opts.config, noConfig: opts.noConfig });
+  const settings = buildEngineConfig(loaded, { model: opts.model, callsPerDay: opts.callsPerDay });
+  const engine = makeEngine(settings.engine, loaded, cwd);
+  checkModel(engine, settings.engine.defaultModel!, settings.modelFrom, loaded, cwd);
+  const maxCost = opts.maxCost ?? loaded.config.maxCost;
+
+  const files = discover({
+    cwd,
+    patterns: opts.patterns,
+    ignores: loaded.config.ignores ?? [],
+    ignoresDir: loaded.dir,
+    detectKind,
+  });
+  const linter = new Linter(engine, parsePromptFile as ParsePromptFile);
+  const texts = new Map<string, string>();
+  for (const f of files) texts.set(f.abs, readText(f));
+
+  if (opts.fix) applyFixesToFiles(files, texts, linter);
+
+  const results: FileResult[] = [];
+  let defaultUsed = false;
+  for (const f of files) {
+    const text = stripBom(texts.get(f.abs)!);
+    const linted = linter.lintText(text, f.rel, f.kind);
+    if (linted.estimates.some((e) => e.modelSource === 'default')) defaultUsed = true;
+    const findings = [...linted.findings];
+    if (maxCost !== undefined) findings.push(...budgetFindings(linted.estimates, text, maxCost, opts.maxCost !== undefined));
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    results.push({ path: f.rel, abs: f.abs, text, findings, estimates: linted.estimates });
+  }
+
+  const all = summarize(results);
+  const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const notes: string[] = [];
+  const tooManyWarnings = opts.maxWarnings >= 0 && all.warnings > opts.maxWarnings;
+  if (tooManyWarnings) notes.push(`promptlint found too many warnings (maximum: ${opts.maxWarnings}).`);
+  const report: Report = {
+    cwd,
+    files: shown,
+    summary: opts.quiet ? summarize(shown) : all,
+    defaultModel: { name: settings.engine.defaultModel!, implicit: settings.modelFrom === 'builtin', used: defaultUsed },
+    notes,
+  };
+
+  const color = opts.outputFile === undefined && useColor(opts.color, io);
+  const out = formatReport(opts.format, report, { color, rules, version: version(), homepage: homepage() });
+  if (opts.outputFile !== undefined) {
+    const target = resolve(cwd, opts.outputFile);
+    writeAtomic(target, out, opts.outputFile);
+  } else io.stdout.write(out);
+  for (const n of notes) io.stderr.write(`${n}\n`);
+
+  return all.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function makeEngine(config: EngineConfig, loaded: LoadedConfig, cwd: string): Engine {
+  try {
+    return new Engine(config, rules);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      throw new CliError(loaded.path ? `${displayPath(cwd, loaded.path)}: ${e.message}` : `configuration: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function checkModel(engine: Engine, model: string, from: 'flag' | 'config' | 'builtin', loaded: LoadedConfig, cwd: string): void {
+  if (engine.prices.resolve(model)) return;
+  const where = from === 'flag' ? '--model' : `${displayPath(cwd, loaded.path!)}: "model"`;
+  throw new CliError(`${where}: unknown model "${model}" (add it under "models" in the configuration, or use a known id such as gpt-4o, claude-sonnet-4-5, gemini-2.5-flash)`);
+}
+
+function readText(f: DiscoveredFile): string {
+  try {
+    return readFileSync(f.abs, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${f.rel}: ${describeFsError(e)}`);
+  }
+}
+
+/** Computes every file's fixed text first, refuses read-only files before writing anything, then writes. */
+function applyFixesToFiles(files: readonly DiscoveredFile[], texts: Map<string, string>, linter: Linter): void {
+  const writes: { file: DiscoveredFile; content: string }[] = [];
+  for (const f of files) {
+    const raw = texts.get(f.abs)!;
+    const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const text = stripBom(raw);
+    const fixed = fixUntilStable(text, (t) => {
+      const linted = linter.lintText(t, f.rel, f.kind);
+      // Ranges are offsets into document.text: fix only when it is the text we hold.
+      if (!linted.document || linted.document.text !== t) return undefined;
+      return linted.findings.flatMap((x) => (x.fix ? [x.fix] : []));
+    });
+    if (fixed.text !== text) writes.push({ file: f, content: bom + fixed.text });
+  }
+  for (const w of writes) assertWritable(w.file.abs, w.file.rel);
+  for (const w of writes) {
+    writeAtomic(w.file.abs, w.content, w.file.rel);
+    texts.set(w.file.abs, w.content);
+  }
+}
+
+function budgetFindings(estimates: ReturnType<Linter['lintText']>['estimates'], text: string, maxCost: number, fromFlag: boolean): CliFinding[] {
+  const source = fromFlag ? '--max-cost' : 'maxCost in the configuration';
+  const out: CliFinding[] = [];
+  for (const e of estimates) {
+    const at = positionOf(text, e.range);
+    if (e.usdPerCall === null) {
+      out.push({ ruleId: 'max-cost', severity: 'error', message: `Cannot check the budget (${source} ${formatUsd(maxCost)}/call): ${e.gap}.`, ...at, savings: null });
+    } else if (e.usdPerCall > maxCost) {
+      out.push({
+        ruleId: 'max-cost',
+        severity: 'error',
+        message: `Estimated cost ${formatUsd(e.usdPerCall)}/call on ${e.model} is over the budget of ${formatUsd(maxCost)}/call (${source}): ${describeTokens(e)}.`,
+        ...at,
+        savings: null,
+      });
+    }
+  }
+  return out;
+}
+
+function useColor(flag: boolean | undefined, io: MainOptions): boolean {
+  if (flag !== undefined) return flag;
+  const { env } = io;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return io.stdout.isTTY === true;
+}
