@@ -1,18 +1,222 @@
-// STUB: replaced by the real rule in the next commits.
+/**
+ * no-redundant-whitespace: runs of spaces inside lines, trailing whitespace and piles of blank lines
+ * are billed as input tokens where they do not merge into neighbouring tokens.
+ */
+import type { PromptDocument, PromptRequest, StaticPart } from '../model.js';
+import type { RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
+import { describeSavings, formatTokens, makeSavings, type Pricing } from '../savings.js';
+import { canEdit, FenceTracker, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
 
-export default defineRule<Record<string, never>>({
+export interface Options {
+  /** Also report whitespace whose removal saves no token (BPE often merges it into a neighbour). */
+  reportZeroSavings: boolean;
+}
+
+/** One edit inside a line: `[start, end)` offsets into the part text, replaced by `text`. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'trailing' | 'run';
+}
+
+/** What to do with one line: edits to its content, or (for a blank-line pile) a replacement of lines. */
+interface LineIssue {
+  start: number;
+  end: number;
+  text: string;
+  tokens: number;
+  describe: string;
+}
+
+/** Replacement of a run of 2+ spaces/tabs between words: one space, or its tabs alone (tab-separated data). */
+function collapseRun(run: string): string | undefined {
+  if (!/ /.test(run)) return undefined; // tabs only: cells of tab-separated data, left alone
+  const tabs = run.replace(/ /g, '');
+  return tabs === '' ? ' ' : tabs;
+}
+
+function isLineEnd(ch: string | undefined): boolean {
+  return ch === '\n' || ch === '\r';
+}
+
+/** Whether the part starts at the beginning of a line, and ends at the end of one. */
+function partEdges(doc: PromptDocument, part: StaticPart, index: number, count: number): { startsLine: boolean; endsLine: boolean } {
+  if (canEdit(part)) {
+    const [s, e] = part.range;
+    return { startsLine: s === 0 || isLineEnd(doc.text[s - 1]), endsLine: e >= doc.text.length || isLineEnd(doc.text[e]) };
+  }
+  return { startsLine: index === 0, endsLine: index === count - 1 };
+}
+
+/** The edits of one line's content (no blank-line piles). */
+function lineEdits(text: string, line: Line, opts: { partial: boolean; open: boolean; inFence: boolean }): Edit[] {
+  const content = text.slice(line.start, line.end);
+  const edits: Edit[] = [];
+  let first = 0;
+  while (first < content.length && (content[first] === ' ' || content[first] === '\t')) first++;
+  let last = content.length;
+  while (last > first && (content[last - 1] === ' ' || content[last - 1] === '\t')) last--;
+  if (first === content.length) {
+    // whitespace only: trailing, unless the line continues after the part
+    if (!opts.open) {
+      if (content.length > 0) edits.push({ start: line.start, end: line.end, text: '', kind: 'trailing' });
+    } else if (opts.partial && !opts.inFence && content.length >= 2) {
+      // between two slots on one line: a run between words
+      const r = collapseRun(content);
+      if (r !== undefined) edits.push({ start: line.start, end: line.end, text: r, kind: 'run' });
+    }
+    return edits;
+  }
+  if (!opts.inFence) {
+    // a leading run is indentation, unless the part began mid-line (after a slot)
+    if (opts.partial && first >= 2) {
+      const r = collapseRun(content.slice(0, first));
+      if (r !== undefined) edits.push({ start: line.start, end: line.start + first, text: r, kind: 'run' });
+    }
+    const re = /[ \t]{2,}/g;
+    const inner = content.slice(first, last);
+    for (let m = re.exec(inner); m; m = re.exec(inner)) {
+      const r = collapseRun(m[0]);
+      const s = line.start + first + m.index;
+      if (r !== undefined) edits.push({ start: s, end: s + m[0].length, text: r, kind: 'run' });
+    }
+  }
+  if (last < content.length) {
+    if (!opts.open) edits.push({ start: line.start + last, end: line.end, text: '', kind: 'trailing' });
+    else if (!opts.inFence && content.length - last >= 2) {
+      // spaces before a slot on the same line: a run between words
+      const r = collapseRun(content.slice(last));
+      if (r !== undefined) edits.push({ start: line.start + last, end: line.end, text: r, kind: 'run' });
+    }
+  }
+  return edits;
+}
+
+function describeEdits(edits: Edit[]): string {
+  const runs = edits.filter((e) => e.kind === 'run').length;
+  const trailing = edits.some((e) => e.kind === 'trailing');
+  const parts: string[] = [];
+  if (runs) parts.push(runs === 1 ? 'a run of spaces' : `${runs} runs of spaces`);
+  if (trailing) parts.push('trailing whitespace');
+  return parts.join(' and ');
+}
+
+/** The issues of one static part, in order; each is line-local (counted on its own line). */
+function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolean }, fence: FenceTracker, pricing: Pricing): LineIssue[] {
+  const lines = splitLines(text);
+  const issues: LineIssue[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const partial = i === 0 && !edges.startsLine;
+    const open = line.eol === '' && !edges.endsLine;
+    // a pile: 2+ consecutive whole blank lines, each ended by a line break
+    let j = i;
+    while (j < lines.length && !(j === 0 && partial) && lines[j]!.eol !== '' && isBlank(text.slice(lines[j]!.start, lines[j]!.end))) j++;
+    if (j - i >= 2) {
+      const first = lines[i]!;
+      const lastLine = lines[j - 1]!;
+      const prevEol = i > 0 ? lines[i - 1]!.eol : '';
+      const original = text.slice(first.start, lastLine.end + lastLine.eol.length);
+      const tokens = pricing.count(prevEol + original) - pricing.count(prevEol + first.eol);
+      issues.push({ start: first.start, end: lastLine.end + lastLine.eol.length, text: first.eol, tokens, describe: `${j - i} blank lines in a row: keep one` });
+      i = j;
+      continue;
+    }
+    const content = text.slice(line.start, line.end);
+    // a line continued from before a slot is not a fence line; it is inside the fence it continues
+    const inFence = partial ? fence.inside : fence.feed(content) !== 'outside';
+    const edits = lineEdits(text, line, { partial, open, inFence });
+    i++;
+    if (edits.length === 0) continue;
+    let fixed = '';
+    let from = line.start;
+    for (const e of edits) {
+      fixed += text.slice(from, e.start) + e.text;
+      from = e.end;
+    }
+    fixed += text.slice(from, line.end);
+    const tokens = pricing.count(content + line.eol) - pricing.count(fixed + line.eol);
+    const start = edits[0]!.start;
+    const end = edits[edits.length - 1]!.end;
+    // the replacement of [start, end): the fixed line without the untouched head and tail
+    const head = start - line.start;
+    const tail = line.end - end;
+    issues.push({ start, end, text: fixed.slice(head, fixed.length - tail), tokens, describe: `${describeEdits(edits)}: ${edits.every((e) => e.kind === 'trailing') ? 'remove it' : 'collapse it'}` });
+  }
+  return issues;
+}
+
+function savingsOf(pricing: Pricing, tokens: number, what: string) {
+  return makeSavings(pricing, {
+    tokens,
+    tokenKind: 'input',
+    pricePerMTok: (e) => e.input,
+    confidence: 'exact',
+    basis: `count(${what} as written) - count(${what} with whitespace collapsed) = ${formatTokens(tokens)} x input price`,
+  });
+}
+
+function checkRequest(document: PromptDocument, request: PromptRequest, pricing: Pricing, options: Options): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const keep = (tokens: number): boolean => tokens > 0 || (options.reportZeroSavings && tokens === 0);
+  let fence = new FenceTracker();
+  let lastMessage = -1;
+  for (const { part, messageIndex, partIndex, siblings } of staticParts(request)) {
+    if (messageIndex !== lastMessage) {
+      fence = new FenceTracker();
+      lastMessage = messageIndex;
+    }
+    const edges = partEdges(document, part, partIndex, siblings.length);
+    const issues = partIssues(part.text, edges, fence, pricing);
+    if (canEdit(part)) {
+      for (const issue of issues) {
+        if (!keep(issue.tokens)) continue;
+        const savings = savingsOf(pricing, issue.tokens, issue.describe.includes('blank lines') ? 'the blank lines' : 'the line');
+        const range: [number, number] = [part.range[0] + issue.start, part.range[0] + issue.end];
+        findings.push({
+          message: `Redundant whitespace, ${issue.describe}${issue.tokens > 0 ? `; ${describeSavings(savings)}` : ' (no token saved)'}.`,
+          range,
+          savings,
+          fix: { range, text: issue.text },
+        });
+      }
+    } else {
+      const relevant = issues.filter((x) => keep(x.tokens));
+      if (relevant.length === 0) continue;
+      const tokens = relevant.reduce((n, x) => n + x.tokens, 0);
+      const savings = savingsOf(pricing, tokens, 'each line');
+      findings.push({
+        message: `Redundant whitespace on ${relevant.length} line${relevant.length === 1 ? '' : 's'} of this text (runs of spaces, trailing whitespace or blank lines)${tokens > 0 ? `; ${describeSavings(savings)}` : ''}.`,
+        range: reportRange(part, 0, part.text.length, request),
+        savings,
+      });
+    }
+  }
+  return findings;
+}
+
+export default defineRule<Options>({
   meta: {
     id: 'no-redundant-whitespace',
     family: 'verbose-format',
-    description: 'TODO',
-    recommended: false,
-    strict: false,
+    description: 'Disallow runs of spaces, trailing whitespace and piles of blank lines in prompt text where they cost tokens.',
+    recommended: true,
+    strict: true,
     defaultSeverity: 'warn',
-    defaultOptions: {},
-    schema: { type: 'object', additionalProperties: false, properties: {} },
+    fixable: true,
+    defaultOptions: { reportZeroSavings: false },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        reportZeroSavings: { type: 'boolean', description: 'Also report whitespace whose removal saves no token.' },
+      },
+    },
   },
-  check() {
-    return [];
+  check({ document, request, pricing, options }) {
+    return checkRequest(document, request, pricing, options);
   },
 });
