@@ -1,0 +1,250 @@
+/**
+ * Finds LLM SDK calls by import tracking (ESM imports, namespace imports, renamed imports, CommonJS
+ * `require`), never by names alone: a local function called `generateText` is not the `ai` SDK's.
+ * Client instances are followed from `new OpenAI()` to the variable, `this.x` field or parameter
+ * typed with the SDK class that holds them.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Provider } from '@promptlint/core';
+import { memberChainFrom, memberName, outerWrapper, propertyName, unwrap, walk, type Node } from './ast.js';
+import { variableOf, type SourceLike } from './resolve.js';
+import {
+  AI_FUNCTIONS,
+  AI_PROVIDERS,
+  CLIENT_CLASSES,
+  CLIENT_METHODS,
+  LANGCHAIN_WRAPPERS,
+  PROVIDER_MODEL_METHODS,
+  type Api,
+  type ClientClass,
+  type Sdk,
+} from './sdks.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+export interface FoundCall {
+  api: Api;
+  sdk: Sdk;
+  /** From the client class; for the `ai` SDK, from the model expression (later). */
+  provider?: Provider;
+  call: TSESTree.CallExpression;
+  /** The callee (`client.chat.completions.create`): where request-level findings are reported. */
+  callee: Node;
+  /** LangChain: the model's constructor call, whose options carry model and limit. */
+  ctor?: TSESTree.NewExpression;
+  className?: string;
+}
+
+export interface CallScan {
+  calls: FoundCall[];
+  /** `ai` SDK model factory calls (`openai('gpt-4o')`, `myProvider.chat('x')`) and their provider. */
+  modelFactories: Map<Node, Provider>;
+}
+
+type Info =
+  | { kind: 'client'; cls: ClientClass }
+  | { kind: 'ai-function' }
+  | { kind: 'factory'; provider: Provider }
+  | { kind: 'creator'; provider: Provider };
+
+// eslint-utils' trace map: nested objects keyed by export names, with READ/CALL/CONSTRUCT symbols
+type TraceMap = Record<string, any>;
+
+function setAt(map: TraceMap, path: readonly string[], key: symbol, info: Info): void {
+  let cur = map as Record<string | symbol, unknown>;
+  for (const p of path) {
+    if (!cur[p]) cur[p] = {};
+    cur = cur[p] as Record<string | symbol, unknown>;
+  }
+  cur[key] = info;
+}
+
+function buildTraceMap(): TraceMap {
+  const map: TraceMap = {};
+  for (const cls of CLIENT_CLASSES) {
+    for (const e of cls.exports) setAt(map, e ? [cls.module, e] : [cls.module], ReferenceTracker.CONSTRUCT, { kind: 'client', cls });
+  }
+  for (const fn of AI_FUNCTIONS) setAt(map, ['ai', fn], ReferenceTracker.CALL, { kind: 'ai-function' });
+  for (const p of AI_PROVIDERS) {
+    setAt(map, [p.module, p.instance], ReferenceTracker.CALL, { kind: 'factory', provider: p.provider });
+    for (const m of PROVIDER_MODEL_METHODS) setAt(map, [p.module, p.instance, m], ReferenceTracker.CALL, { kind: 'factory', provider: p.provider });
+    setAt(map, [p.module, p.creator], ReferenceTracker.CALL, { kind: 'creator', provider: p.provider });
+  }
+  return map;
+}
+
+const TRACE_MAP = buildTraceMap();
+
+/** `this.<name>` reads inside a class body. */
+function thisMemberUses(cls: Node, name: string, except?: Node): Node[] {
+  const out: Node[] = [];
+  walk(cls, (n) => {
+    if (n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && memberName(n) === name && n !== except) out.push(n);
+  });
+  return out;
+}
+
+function enclosingClass(node: Node): Node | undefined {
+  let n: Node | undefined = node.parent;
+  while (n && n.type !== 'ClassBody') n = n.parent;
+  return n;
+}
+
+function readsOf(source: SourceLike, id: TSESTree.Identifier): Node[] {
+  const v = variableOf(source, id);
+  if (!v) return [];
+  return v.references.filter((r) => r.isRead() && r.identifier !== id).map((r) => r.identifier as Node);
+}
+
+/** The expressions that evaluate to the value created at `node` (an instance or a provider). */
+export function usesOfValue(source: SourceLike, node: Node): Node[] {
+  const outer = outerWrapper(node);
+  const p = outer.parent;
+  if (!p) return [];
+  if (p.type === 'AwaitExpression') return usesOfValue(source, p);
+  if (p.type === 'MemberExpression' && p.object === outer) return [outer];
+  if (p.type === 'CallExpression' && p.callee === outer) return [outer];
+  if (p.type === 'VariableDeclarator' && p.init === outer && p.id.type === 'Identifier') return readsOf(source, p.id);
+  if (p.type === 'AssignmentExpression' && p.right === outer) {
+    if (p.left.type === 'Identifier') return readsOf(source, p.left);
+    if (p.left.type === 'MemberExpression' && p.left.object.type === 'ThisExpression') {
+      const name = memberName(p.left);
+      const cls = enclosingClass(p);
+      return name && cls ? thisMemberUses(cls, name, p.left) : [];
+    }
+  }
+  if (p.type === 'PropertyDefinition' && p.value === outer) {
+    const name = propertyName(p);
+    return name && p.parent ? thisMemberUses(p.parent, name) : [];
+  }
+  return [];
+}
+
+/**
+ * Parameters and fields annotated with an SDK client class (`constructor(private openai: OpenAI)`,
+ * `async function ask(client: Anthropic)`): their reads are instance uses.
+ */
+function typedInstanceUses(source: SourceLike, typeName: TSESTree.Identifier): Node[] {
+  const ref = typeName.parent;
+  if (!ref || ref.type !== 'TSTypeReference' || ref.typeName !== typeName) return [];
+  const ann = ref.parent;
+  if (!ann || ann.type !== 'TSTypeAnnotation') return [];
+  const holder = ann.parent;
+  if (!holder) return [];
+  if (holder.type === 'Identifier') {
+    const prop = holder.parent;
+    // constructor(private client: OpenAI): a parameter property, read as this.client
+    if (prop && prop.type === 'TSParameterProperty') {
+      const cls = enclosingClass(prop);
+      return cls ? [...thisMemberUses(cls, holder.name), ...readsOf(source, holder)] : [];
+    }
+    return readsOf(source, holder);
+  }
+  if (holder.type === 'PropertyDefinition') {
+    const name = propertyName(holder);
+    return name && holder.parent ? thisMemberUses(holder.parent, name) : [];
+  }
+  return [];
+}
+
+/** Type-only references to the imported SDK classes (`OpenAI` in `client: OpenAI`). */
+function typeReferencesOf(source: SourceLike, program: TSESTree.Program): Map<Node, ClientClass> {
+  const out = new Map<Node, ClientClass>();
+  for (const stmt of program.body) {
+    if (stmt.type !== 'ImportDeclaration') continue;
+    const mod = stmt.source.value;
+    for (const spec of stmt.specifiers) {
+      const exported = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) : spec.type === 'ImportDefaultSpecifier' ? 'default' : undefined;
+      if (exported === undefined) continue;
+      const cls = CLIENT_CLASSES.find((c) => c.module === mod && c.exports.includes(exported));
+      if (!cls) continue;
+      const v = variableOf(source, spec.local);
+      for (const r of v?.references ?? []) {
+        const id = r.identifier as Node;
+        if (id.parent?.type === 'TSTypeReference') out.set(id, cls);
+      }
+    }
+  }
+  return out;
+}
+
+function methodPathOf(cls: ClientClass, path: readonly string[]): Api | undefined {
+  if (cls.sdk === 'ai') return undefined;
+  return CLIENT_METHODS[cls.sdk][path.join('.')];
+}
+
+/** Follows one instance use to the request call it makes, if any. */
+function callFromUse(use: Node, cls: ClientClass, ctor: TSESTree.NewExpression | undefined): FoundCall | undefined {
+  let chain = memberChainFrom(use);
+  // LangChain: model.withStructuredOutput(schema).invoke(...)
+  for (let i = 0; i < 4 && cls.sdk === 'langchain' && chain.call && chain.path.length === 1 && LANGCHAIN_WRAPPERS.has(chain.path[0]!); i++) {
+    chain = memberChainFrom(chain.call);
+  }
+  if (!chain.call) return undefined;
+  const api = methodPathOf(cls, chain.path);
+  if (!api) return undefined;
+  return {
+    api,
+    sdk: cls.sdk,
+    provider: cls.provider,
+    call: chain.call,
+    callee: chain.end,
+    ...(ctor && cls.sdk === 'langchain' ? { ctor, className: cls.className } : { className: cls.className }),
+  };
+}
+
+export function findCalls(source: SourceLike & { scopeManager?: unknown }, program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): CallScan {
+  const tracker = new ReferenceTracker(globalScope);
+  const seen = new Set<Node>();
+  const found: { node: Node; info: Info; path: readonly string[] }[] = [];
+  for (const iter of [tracker.iterateEsmReferences(TRACE_MAP), tracker.iterateCjsReferences(TRACE_MAP)]) {
+    for (const r of iter) {
+      if (seen.has(r.node)) continue;
+      seen.add(r.node);
+      found.push({ node: r.node as Node, info: r.info as Info, path: r.path });
+    }
+  }
+
+  const calls: FoundCall[] = [];
+  const callSeen = new Set<Node>();
+  const add = (c: FoundCall | undefined) => {
+    if (c && !callSeen.has(c.call)) {
+      callSeen.add(c.call);
+      calls.push(c);
+    }
+  };
+  const modelFactories = new Map<Node, Provider>();
+
+  for (const { node, info } of found) {
+    switch (info.kind) {
+      case 'client': {
+        const ctor = node.type === 'NewExpression' ? node : undefined;
+        for (const use of usesOfValue(source, node)) add(callFromUse(use, info.cls, ctor));
+        break;
+      }
+      case 'ai-function':
+        if (node.type === 'CallExpression') add({ api: 'ai-sdk', sdk: 'ai', call: node, callee: node.callee });
+        break;
+      case 'factory':
+        modelFactories.set(node, info.provider);
+        break;
+      case 'creator':
+        for (const use of usesOfValue(source, node)) {
+          const chain = memberChainFrom(use);
+          if (chain.call && (chain.path.length === 0 || (chain.path.length === 1 && PROVIDER_MODEL_METHODS.includes(chain.path[0]!)))) {
+            modelFactories.set(chain.call, info.provider);
+          }
+        }
+        break;
+    }
+  }
+
+  for (const [id, cls] of typeReferencesOf(source, program)) {
+    if (id.type !== 'Identifier') continue;
+    for (const use of typedInstanceUses(source, id)) add(callFromUse(use, cls, undefined));
+  }
+
+  calls.sort((a, b) => a.call.range[0] - b.call.range[0]);
+  return { calls, modelFactories };
+}
+

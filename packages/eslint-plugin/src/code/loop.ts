@@ -1,0 +1,132 @@
+/**
+ * Is the request made once per item of a collection? `for...of`/`for...in`, `for` over `xs.length`,
+ * `xs.forEach(async x => ...)`, `Promise.all(xs.map(async x => ...))`. `while` loops are not loops over
+ * a collection (tool-calling loops): no fact. Same function only; when unsure, no fact.
+ */
+import type { LoopFact } from '@promptlint/core';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { contains, isFunction, memberName, shortText, unwrap, walk, type Node } from './ast.js';
+import { findProperty, resolveValue, variableOf, type SourceLike } from './resolve.js';
+import type { Api } from './sdks.js';
+
+const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap']);
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'concat']);
+
+/** Whether the value of `node` is awaited (directly, or as the callee of a member chain: `(await x).y`). */
+function isAwaited(node: Node): boolean {
+  let n: Node = node;
+  while (n.parent) {
+    const p: Node = n.parent;
+    if (p.type === 'AwaitExpression') return true;
+    if (p.type === 'ForOfStatement' && p.await && p.right === n) return true;
+    if (
+      p.type === 'MemberExpression' ||
+      p.type === 'ChainExpression' ||
+      p.type === 'TSNonNullExpression' ||
+      p.type === 'TSAsExpression' ||
+      (p.type === 'CallExpression' && p.callee === n)
+    ) {
+      n = p;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+function loopHeadRange(source: SourceLike, loop: Node, body: Node): [number, number] {
+  let end = body.range[0];
+  while (end > loop.range[0] && /\s/.test(source.text[end - 1]!)) end--;
+  return [loop.range[0], end];
+}
+
+/** `i < xs.length` -> `xs`. */
+function collectionOfForTest(source: SourceLike, test: Node | null): string | undefined {
+  if (!test || test.type !== 'BinaryExpression' || (test.operator !== '<' && test.operator !== '<=')) return undefined;
+  const right = unwrap(test.right);
+  if (right.type === 'MemberExpression' && memberName(right) === 'length') return shortText(source.text, right.object);
+  return undefined;
+}
+
+/** Variables used by the call's arguments (or the conversation) that the loop body writes to. */
+function dependsOnPrevious(source: SourceLike, call: TSESTree.CallExpression, loop: Node, body: Node, conversation: Node | undefined): boolean {
+  const roots: Node[] = [...call.arguments];
+  if (conversation) roots.push(conversation);
+  const ids: TSESTree.Identifier[] = [];
+  for (const r of roots) walk(r, (n) => void (n.type === 'Identifier' ? ids.push(n) : undefined));
+  for (const id of ids) {
+    const v = variableOf(source, id);
+    const def = v?.defs[0];
+    if (!v || !def || contains(loop, def.name as Node)) continue;
+    for (const ref of v.references) {
+      const at = ref.identifier as Node;
+      if (!contains(body, at) || at === id) continue;
+      if (ref.isWrite()) return true;
+      const p = at.parent;
+      if (p?.type === 'MemberExpression' && p.object === at && MUTATING_METHODS.has(memberName(p) ?? '') && p.parent?.type === 'CallExpression') return true;
+    }
+  }
+  return false;
+}
+
+/** True for embeddings requests that send one input per item (the endpoint takes an array). */
+function singleInput(source: SourceLike, options: Node | undefined): boolean {
+  if (!options) return false;
+  const input = findProperty(source, options, 'input');
+  if (input.kind !== 'found') return false;
+  const v = resolveValue(source, input.value);
+  if (v.type === 'ArrayExpression') return v.elements.length === 1 && v.elements[0]?.type !== 'SpreadElement';
+  return true;
+}
+
+export function loopOf(source: SourceLike, call: TSESTree.CallExpression, api: Api, conversation: Node | undefined): LoopFact | undefined {
+  let awaited = isAwaited(call);
+  let child: Node = call;
+  let n: Node | undefined = call.parent;
+  const extra = (loop: Node, body: Node): Partial<LoopFact> => ({
+    ...(dependsOnPrevious(source, call, loop, body, conversation) ? { dependsOnPrevious: true } : {}),
+    ...(api === 'embeddings' && singleInput(source, call.arguments[0]) ? { embeddings: true } : {}),
+  });
+  while (n) {
+    if (isFunction(n)) {
+      const p: Node | undefined = n.parent;
+      if (p?.type === 'CallExpression' && p.arguments[0] === n) {
+        const callee = unwrap(p.callee);
+        const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+        if (callee.type === 'MemberExpression' && method && ITERATION_METHODS.has(method) && (n.async || method !== 'forEach')) {
+          return {
+            range: [callee.range[0], callee.range[1]],
+            style: 'concurrent',
+            collection: shortText(source.text, callee.object),
+            ...extra(p, n.body),
+          };
+        }
+        // a wrapper that runs the callback now: `await withRetry(() => client.create(...))`
+        if (isAwaited(p)) {
+          awaited = true;
+          child = p;
+          n = p.parent;
+          continue;
+        }
+      }
+      return undefined;
+    }
+    if ((n.type === 'ForOfStatement' || n.type === 'ForInStatement') && child === n.body) {
+      return {
+        range: loopHeadRange(source, n, n.body),
+        style: awaited ? 'sequential' : 'concurrent',
+        collection: shortText(source.text, n.right),
+        ...extra(n, n.body),
+      };
+    }
+    if (n.type === 'ForStatement' && child === n.body) {
+      const collection = collectionOfForTest(source, n.test);
+      if (!collection) return undefined;
+      return { range: loopHeadRange(source, n, n.body), style: awaited ? 'sequential' : 'concurrent', collection, ...extra(n, n.body) };
+    }
+    if ((n.type === 'WhileStatement' || n.type === 'DoWhileStatement') && child === n.body) return undefined;
+    child = n;
+    n = n.parent;
+  }
+  return undefined;
+}

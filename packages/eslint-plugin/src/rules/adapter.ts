@@ -1,0 +1,65 @@
+/**
+ * The one adapter from a core rule to an ESLint rule for code files (as eslint-plugin-unicorn's
+ * `to-eslint-rule`): metadata from the core rule; on `Program:exit` the file's prompt document
+ * (extracted once per file and shared by every rule), one core rule through core's Engine, and the
+ * findings reported through the same bridge the `prompt` language uses (messages state the saving).
+ */
+import type { Rule as CoreRule } from '@promptlint/core';
+import type { Rule } from 'eslint';
+import { extractCached, type CodeSource } from '../code/extract.js';
+import { runCoreRule, type ReportContext } from '../language/run-core-rule.js';
+import { codeSettings } from './settings.js';
+
+export const DOCS_URL = 'https://example.invalid/promptlint/blob/main/docs/rules/';
+
+/** ESLint metadata of a core rule. */
+export function eslintMeta(core: CoreRule<any>): Rule.RuleMetaData {
+  const m = core.meta;
+  return {
+    type: 'suggestion',
+    docs: { description: m.description, recommended: m.recommended, url: `${DOCS_URL}${m.id}.md` },
+    ...(m.fixable ? { fixable: m.id === 'no-redundant-whitespace' ? ('whitespace' as const) : ('code' as const) } : {}),
+    ...(m.hasSuggestions ? { hasSuggestions: true } : {}),
+    schema: [m.schema as Rule.RuleMetaData['schema'] & object],
+    defaultOptions: [m.defaultOptions],
+  };
+}
+
+function isCodeSource(sourceCode: unknown): sourceCode is CodeSource {
+  const s = sourceCode as Partial<CodeSource> | undefined;
+  return !!s && typeof s.text === 'string' && (s.ast as { type?: unknown } | undefined)?.type === 'Program' && typeof s.getScope === 'function';
+}
+
+/** The ESLint rule for code files that runs core rule `core`. */
+export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
+  const id = core.meta.id;
+  return {
+    meta: eslintMeta(core),
+    create(context) {
+      const sourceCode: unknown = context.sourceCode;
+      if (!isCodeSource(sourceCode)) return {};
+      return {
+        'Program:exit'() {
+          const report = (descriptor: Parameters<ReportContext['report']>[0]) => context.report(descriptor as Rule.ReportDescriptor);
+          const settings = codeSettings(context.settings);
+          const start = { line: 1, column: 0 };
+          if (!settings.ok) {
+            report({ message: `promptlint: ${settings.error}`, loc: { start, end: start } });
+            return;
+          }
+          const extraction = extractCached(sourceCode, settings.extract, context.filename);
+          if (!extraction.ok) return; // skipped silently: see extractionStats
+          if (extraction.document.requests.length === 0) return;
+          const bridge: ReportContext = {
+            id,
+            options: context.options,
+            settings: settings.engineSettings,
+            sourceCode: { getLocFromIndex: (i) => sourceCode.getLocFromIndex(i) },
+            report,
+          };
+          runCoreRule(bridge, id, extraction.document);
+        },
+      };
+    },
+  };
+}
