@@ -9,7 +9,10 @@ export type TokenKind = 'input' | 'cached-input' | 'output';
 export type Confidence = 'exact' | 'estimate' | 'upper-bound';
 
 export interface Savings {
-  /** Tokens per call saved (for worst-case rules, the exposure); `null` when the size is unknown at lint time. */
+  /**
+   * Tokens per call saved (for worst-case rules, the exposure); `null` when the size is unknown at lint
+   * time, or when the finding saves money without saving tokens (a discount such as the Batch API's).
+   */
   tokens: number | null;
   tokenKind: TokenKind;
   /** `null` when no price applies (unknown model) or the size is unknown. */
@@ -68,6 +71,8 @@ export interface SavingsInput {
   basis: string;
   /** Overrides the per-month figure (a daily cache miss costs the same whatever the call rate). */
   usdPerMonth?: (entry: ModelEntry) => number | null;
+  /** Overrides the per-call figure (a discount on tokens that are still sent, with `tokens: null`). */
+  usdPerCall?: (entry: ModelEntry) => number | null;
 }
 
 /** Builds a savings record: prices it when the model is known, otherwise says why not. */
@@ -87,7 +92,8 @@ export function makeSavings(p: Pricing, s: SavingsInput): Savings {
     };
   }
   const price = s.pricePerMTok(p.entry);
-  const usdPerCall = s.tokens === null || price === null ? null : usd(s.tokens, price);
+  const override = s.usdPerCall?.(p.entry);
+  const usdPerCall = override !== undefined ? (override === null ? null : roundUsd(override)) : s.tokens === null || price === null ? null : usd(s.tokens, price);
   let usdPerMonth: number | null = null;
   if (s.usdPerMonth) usdPerMonth = s.usdPerMonth(p.entry);
   else if (usdPerCall !== null && p.callsPerDay !== undefined) usdPerMonth = roundUsd(usdPerCall * p.callsPerDay * DAYS_PER_MONTH);
@@ -118,7 +124,10 @@ export function formatUsd(x: number): string {
 
 /** "saves ~2,965 input tokens/call, ~$0.0037/call" (the text ESLint messages carry). */
 export function describeSavings(s: Savings, verb = 'saves'): string {
-  if (s.tokens === null) return s.usdPerCall === null ? '' : `${verb} ~${formatUsd(s.usdPerCall)}/call`;
+  if (s.tokens === null) {
+    if (s.usdPerCall === null) return '';
+    return `${verb} ~${formatUsd(s.usdPerCall)}/call${s.usdPerMonth !== null ? `, ~${formatUsd(s.usdPerMonth)}/month` : ''}`;
+  }
   const kind = s.tokenKind === 'cached-input' ? 'input' : s.tokenKind;
   let out = `${verb} ~${formatTokens(s.tokens)} ${kind} tokens/call`;
   if (s.usdPerCall !== null) out += `, ~${formatUsd(s.usdPerCall)}/call`;
