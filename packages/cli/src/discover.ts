@@ -54,9 +54,17 @@ export function kindForExplicit(path: string, detectKind: DiscoverOptions['detec
   }
 }
 
-/** The path detectKind sees: relative and '/'-separated (leading `../` dropped). */
-function kindPath(cwd: string, abs: string): string {
-  return toPosix(relative(cwd, abs)).replace(/^(\.\.\/)+/, '');
+/**
+ * The path detectKind sees: relative to the repository root (the folder holding `.git`) when the
+ * file is in one, so that `prompts/` or `.github/prompts/` count from wherever promptlint runs;
+ * else relative to the working directory (leading `../` dropped). '/'-separated.
+ */
+function kindPath(cwd: string, abs: string, roots: Map<string, string | undefined>): string {
+  const dir = dirname(abs);
+  if (!roots.has(dir)) roots.set(dir, gitRoot(dir));
+  const root = roots.get(dir);
+  const base = root !== undefined && isInside(abs, root) ? root : cwd;
+  return toPosix(relative(base, abs)).replace(/^(\.\.\/)+/, '');
 }
 
 /** The .gitignore files that apply inside a folder, outermost first. */
@@ -173,6 +181,7 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     return !rel.startsWith('..') && ignoreSet.matches(rel);
   };
   const seen = new Set<string>();
+  const roots = new Map<string, string | undefined>();
   const out: DiscoveredFile[] = [];
   const add = (abs: string, kind: PromptFileKind): void => {
     if (seen.has(abs)) return;
@@ -189,14 +198,14 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
       stat = undefined;
     }
     if (stat?.isFile()) {
-      add(abs, kindForExplicit(kindPath(cwd, abs), detectKind));
+      add(abs, kindForExplicit(kindPath(cwd, abs, roots), detectKind));
       continue;
     }
     if (stat?.isDirectory()) {
       const files: WalkEntry[] = [];
       walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files);
       for (const f of files) {
-        const kind = detectKind(kindPath(cwd, f.abs));
+        const kind = detectKind(kindPath(cwd, f.abs, roots));
         if (kind) add(f.abs, kind);
       }
       continue;
@@ -215,7 +224,7 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     for (const f of files) {
       if (!re.test(toPosix(relative(baseAbs, f.abs)))) continue;
       matched++;
-      add(f.abs, kindForExplicit(kindPath(cwd, f.abs), detectKind));
+      add(f.abs, kindForExplicit(kindPath(cwd, f.abs, roots), detectKind));
     }
     if (matched === 0) throw new CliError(`no files match the pattern: ${pattern}`);
   }

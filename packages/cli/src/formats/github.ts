@@ -4,7 +4,7 @@
  * properties also : and ,.
  */
 import type { Report } from '../report.js';
-import { savingsText } from './savings-text.js';
+import { withSavings } from './savings-text.js';
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -27,8 +27,7 @@ export function formatGithub(report: Report): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(`promptlint(${f.ruleId ?? 'parse-error'})`)}`,
       ].join(',');
-      const saved = savingsText(f.savings);
-      out.push(`::${command} ${props}::${escapeData(saved ? `${f.message}\n${saved}` : f.message)}`);
+      out.push(`::${command} ${props}::${escapeData(withSavings(f.message, f.savings, (m, s) => `${m}\n${s}`))}`);
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';

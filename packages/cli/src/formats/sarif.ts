@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '@promptlint/core';
 import type { CliFinding, Report } from '../report.js';
-import { savingsText } from './savings-text.js';
+import { withSavings } from './savings-text.js';
 
 export interface SarifOptions {
   rules: readonly Rule<any>[];
@@ -115,12 +115,11 @@ export function toSarif(report: Report, options: SarifOptions): unknown {
 }
 
 function result(f: CliFinding, id: string, ruleIndex: number, uri: string, fingerprint: string): unknown {
-  const saved = savingsText(f.savings);
   return {
     ruleId: id,
     ruleIndex,
     level: f.severity === 'error' ? 'error' : 'warning',
-    message: { text: saved ? `${f.message} (${saved})` : f.message },
+    message: { text: withSavings(f.message, f.savings, (m, s) => `${m} (${s})`) },
     locations: [
       {
         physicalLocation: {

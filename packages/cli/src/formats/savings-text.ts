@@ -17,3 +17,10 @@ export function savingsText(s: Savings | null): string {
 export function usdCell(x: number | null): string {
   return x === null ? '-' : formatUsd(x);
 }
+
+/** The message with its saving appended, unless the message already states one (most rules do). */
+export function withSavings(message: string, s: Savings | null, join: (message: string, saved: string) => string): string {
+  if (message.includes('/call')) return message;
+  const saved = savingsText(s);
+  return saved ? join(message, saved) : message;
+}

@@ -27,7 +27,8 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
       const sev = f.severity === 'error' ? c.red(pad('error', 7)) : c.yellow(pad('warning', 7));
       const rule = f.ruleId ?? 'parse-error';
       lines.push(`  ${pos}  ${sev}  ${f.message}  ${c.dim(rule)}`);
-      const saved = savingsText(f.savings);
+      // Rules usually state the saving in the message; add it only when the message does not.
+      const saved = f.message.includes('/call') ? '' : savingsText(f.savings);
       if (saved) lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(7)}  ${c.green(saved)}`);
     }
   }
