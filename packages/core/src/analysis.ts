@@ -64,3 +64,10 @@ export function slotLabel(document: PromptDocument, slot: SlotPart): string {
   const text = source && source.length <= 60 && !source.includes('\n') ? source : slot.name;
   return text.includes('`') ? `"${text}"` : `\`${text}\``;
 }
+
+/** The request's output limit when one is set to a usable number of tokens (finite, >= 0). */
+export function setOutputLimit(request: PromptRequest): { value: number; name: string } | undefined {
+  const limit = request.outputLimit;
+  if (limit?.state !== 'set' || !Number.isFinite(limit.value) || limit.value < 0) return undefined;
+  return { value: limit.value, name: limit.name };
+}

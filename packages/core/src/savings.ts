@@ -96,7 +96,7 @@ export function makeSavings(p: Pricing, s: SavingsInput): Savings {
   const usdPerCall = override !== undefined ? (override === null ? null : roundUsd(override)) : s.tokens === null || price === null ? null : usd(s.tokens, price);
   let usdPerMonth: number | null = null;
   if (s.usdPerMonth) usdPerMonth = s.usdPerMonth(p.entry);
-  else if (usdPerCall !== null && p.callsPerDay !== undefined) usdPerMonth = roundUsd(usdPerCall * p.callsPerDay * DAYS_PER_MONTH);
+  else if (usdPerCall !== null && p.callsPerDay !== undefined && Number.isFinite(p.callsPerDay)) usdPerMonth = roundUsd(usdPerCall * p.callsPerDay * DAYS_PER_MONTH);
   const counted = p.counter.exact ? p.counter.description : `${p.counter.description} (approximate)`;
   return {
     tokens: s.tokens,

@@ -2,7 +2,7 @@
  * max-prompt-tokens: a prompt over its token budget costs more on every call than the team agreed to
  * pay; one over the model's context window cannot be sent at all.
  */
-import { hasSlots, partsInOrder, staticTokens } from '../analysis.js';
+import { hasSlots, partsInOrder, setOutputLimit, staticTokens } from '../analysis.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings } from '../savings.js';
 
@@ -49,7 +49,7 @@ export default defineRule<Options>({
 
     const entry = pricing.entry;
     const window = entry?.contextWindow ?? null;
-    const limitSet = request.outputLimit?.state === 'set' ? request.outputLimit : undefined;
+    const limitSet = setOutputLimit(request);
     const output = limitSet?.value ?? 0;
     if (entry && window !== null && window > 0) {
       const limit = Math.floor(window * options.contextWindowRatio);

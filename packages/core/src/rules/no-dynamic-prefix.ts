@@ -78,7 +78,7 @@ export default defineRule<Options>({
     // A date changes once a day: the prefix is still cached within the day, so the loss is about
     // one cache miss a day, whatever the call rate.
     const perMiss = (e: { input: number }): number => e.input - cachedPrice;
-    const calls = pricing.callsPerDay;
+    const calls = pricing.callsPerDay !== undefined && Number.isFinite(pricing.callsPerDay) && pricing.callsPerDay >= 0 ? pricing.callsPerDay : undefined;
     const rateKnown = calls !== undefined && calls > 0;
     // Fewer than one call a day: every call is the day's first and misses.
     const missesPerDay = calls === undefined ? 1 : Math.min(1, calls);

@@ -2,7 +2,7 @@
  * prefer-batch-api: requests made once per item of a collection, none needing the previous answer,
  * are work the providers' Batch APIs bill at a discount (50% off input and output, 24 h window).
  */
-import { hasSlots, partsInOrder, staticTokens } from '../analysis.js';
+import { hasSlots, partsInOrder, setOutputLimit, staticTokens } from '../analysis.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings, priceGap } from '../savings.js';
 
@@ -29,7 +29,7 @@ export default defineRule<Record<string, never>>({
 
     const input = staticTokens(partsInOrder(request), pricing.count);
     const partial = hasSlots(request);
-    const limit = request.outputLimit?.state === 'set' ? request.outputLimit : undefined;
+    const limit = setOutputLimit(request);
     const output = loop.embeddings ? 0 : (limit?.value ?? 0);
     const inputText = `${partial ? 'at least ' : ''}${formatTokens(input)} input tokens${partial ? ' (dynamic slots not counted)' : ''}`;
     const outputText = loop.embeddings

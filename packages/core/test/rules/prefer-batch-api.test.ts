@@ -69,6 +69,14 @@ describe(RULE, () => {
     expect(f!.savings.basis).toContain('output not counted (no output limit set)');
   });
 
+  it('treats an output limit that is not a usable number as no limit (never NaN dollars)', () => {
+    const doc = inLoop({ ...summarise('gpt-4o'), outputLimit: { state: 'set', value: Number.NaN, name: 'max_tokens' } }, { style: 'sequential' });
+    const [f] = lintWith(RULE, doc);
+    const input = o200k.count(SYSTEM) + o200k.count(ASK);
+    expect(f!.savings.usdPerCall).toBeCloseTo((0.5 * input * 2.5) / 1e6, 12);
+    expect(f!.message).not.toMatch(/NaN/);
+  });
+
   it('tells embeddings calls to send an array; saving = 50% x input cost', () => {
     const text = 'Represent this passage for retrieval: ';
     const doc = inLoop(
