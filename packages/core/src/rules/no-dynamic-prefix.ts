@@ -21,7 +21,7 @@ export default defineRule<Options>({
     recommended: true,
     strict: true,
     defaultSeverity: 'error',
-    defaultOptions: { minStaticTokens: 0 },
+    defaultOptions: { minStaticTokens: 128 },
     schema: {
       type: 'object',
       additionalProperties: false,
