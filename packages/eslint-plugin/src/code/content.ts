@@ -56,9 +56,10 @@ export function prettyJsonOf(source: SourceLike, call: TSESTree.CallExpression):
   return { indent, fix: { range: [dropFrom.range[1], space.range[1]], text: '' } };
 }
 
-function slot(source: SourceLike, node: Node, nameNode: Node = node, prettyJson?: SlotPart['prettyJson']): SlotPart {
+/** A slot at `node`'s range, named and classified by `nameNode` (the value it holds). */
+function slot(source: SourceLike, node: Node, nameNode: Node = node, prettyJson?: SlotPart['prettyJson'], name?: string): SlotPart {
   const n = unwrap(nameNode);
-  const name = n.type === 'Identifier' ? n.name : shortText(source.text, n);
+  name ??= n.type === 'Identifier' ? n.name : shortText(source.text, n);
   return {
     type: 'slot',
     name,
@@ -157,10 +158,10 @@ export function contentParts(source: SourceLike, node: Node, depth = 0): Part[] 
       if (isStaticShape(r)) return contentParts(source, r, depth + 1);
       if (r.type === 'CallExpression') {
         const pretty = prettyJsonOf(source, r);
-        if (pretty) return [slot(source, n, r.arguments[0]!, pretty)];
+        if (pretty) return [slot(source, n, r.arguments[0]!, pretty, n.name)];
       }
       // a constant whose value is computed (a call result): a slot named by the constant
-      return [{ ...slot(source, n), kind: classifySlot(source, n) }];
+      return [slot(source, n)];
     }
     case 'MemberExpression': {
       const r = resolveValue(source, n);

@@ -70,7 +70,32 @@ function buildTraceMap(): TraceMap {
     for (const m of PROVIDER_MODEL_METHODS) setAt(map, [p.module, p.instance, m], ReferenceTracker.CALL, { kind: 'factory', provider: p.provider });
     setAt(map, [p.module, p.creator], ReferenceTracker.CALL, { kind: 'creator', provider: p.provider });
   }
+  // ES modules: default imports read `default`, named imports their name (CommonJS `require` reads the root)
+  for (const mod of Object.keys(map)) (map[mod] as Record<symbol, unknown>)[ReferenceTracker.ESM] = true;
   return map;
+}
+
+type Tracker = InstanceType<typeof ReferenceTracker>;
+type Found = { node: Node; info: Info; path: readonly string[] };
+
+/**
+ * `require('openai')` in a file where `require` is not a declared global (an ES module or a file
+ * linted without Node globals): eslint-utils only follows `require` when the scope declares it.
+ */
+function* undeclaredRequireReferences(tracker: Tracker, globalScope: TSESLint.Scope.Scope, traceMap: TraceMap): Generator<Found> {
+  if (globalScope.set.get('require')) return;
+  const iterate = (tracker as unknown as { _iteratePropertyReferences?: (node: Node, path: string[], map: unknown) => Iterable<Found> })._iteratePropertyReferences;
+  if (typeof iterate !== 'function') return;
+  for (const ref of globalScope.through) {
+    const id = ref.identifier as Node;
+    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+    const call = id.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
+    const arg = call.arguments[0];
+    const key = arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
+    if (key === undefined || !Object.hasOwn(traceMap, key)) continue;
+    yield* iterate.call(tracker, call, [key], traceMap[key]);
+  }
 }
 
 const TRACE_MAP = buildTraceMap();
@@ -197,10 +222,15 @@ export function findCalls(source: SourceLike & { scopeManager?: unknown }, progr
   const tracker = new ReferenceTracker(globalScope);
   const seen = new Set<Node>();
   const found: { node: Node; info: Info; path: readonly string[] }[] = [];
-  for (const iter of [tracker.iterateEsmReferences(TRACE_MAP), tracker.iterateCjsReferences(TRACE_MAP)]) {
+  const iterators: Iterable<{ node: unknown; info: unknown; path: readonly string[] }>[] = [
+    tracker.iterateEsmReferences(TRACE_MAP),
+    tracker.iterateCjsReferences(TRACE_MAP),
+    undeclaredRequireReferences(tracker, globalScope, TRACE_MAP),
+  ];
+  for (const iter of iterators) {
     for (const r of iter) {
-      if (seen.has(r.node)) continue;
-      seen.add(r.node);
+      if (seen.has(r.node as Node)) continue;
+      seen.add(r.node as Node);
       found.push({ node: r.node as Node, info: r.info as Info, path: r.path });
     }
   }

@@ -69,14 +69,27 @@ function dependsOnPrevious(source: SourceLike, call: TSESTree.CallExpression, lo
   return false;
 }
 
-/** True for embeddings requests that send one input per item (the endpoint takes an array). */
-function singleInput(source: SourceLike, options: Node | undefined): boolean {
+const ARRAY_METHODS = new Set(['map', 'filter', 'slice', 'flatMap', 'flat', 'concat', 'splice']);
+
+/**
+ * True for embeddings requests that send one input per item (the endpoint takes an array): a string
+ * expression, a one-element array, or a value derived from the loop's own item.
+ */
+function singleInput(source: SourceLike, options: Node | undefined, loop: Node): boolean {
   if (!options) return false;
   const input = findProperty(source, options, 'input');
   if (input.kind !== 'found') return false;
-  const v = resolveValue(source, input.value);
+  const v = unwrap(input.value);
   if (v.type === 'ArrayExpression') return v.elements.length === 1 && v.elements[0]?.type !== 'SpreadElement';
-  return true;
+  if (v.type === 'Literal' || v.type === 'TemplateLiteral' || (v.type === 'BinaryExpression' && v.operator === '+')) return true;
+  if (v.type === 'CallExpression' && v.callee.type === 'MemberExpression' && ARRAY_METHODS.has(memberName(v.callee) ?? '')) return false;
+  let root: Node = v;
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  if (root.type !== 'Identifier') return false;
+  const def = variableOf(source, root)?.defs[0];
+  if (!def || !contains(loop, def.name as Node)) return false;
+  const init = def.node.type === 'VariableDeclarator' ? def.node.init : null;
+  return !(init && resolveValue(source, init).type === 'ArrayExpression');
 }
 
 export function loopOf(source: SourceLike, call: TSESTree.CallExpression, api: Api, conversation: Node | undefined): LoopFact | undefined {
@@ -85,7 +98,7 @@ export function loopOf(source: SourceLike, call: TSESTree.CallExpression, api: A
   let n: Node | undefined = call.parent;
   const extra = (loop: Node, body: Node): Partial<LoopFact> => ({
     ...(dependsOnPrevious(source, call, loop, body, conversation) ? { dependsOnPrevious: true } : {}),
-    ...(api === 'embeddings' && singleInput(source, call.arguments[0]) ? { embeddings: true } : {}),
+    ...(api === 'embeddings' && singleInput(source, call.arguments[0], loop) ? { embeddings: true } : {}),
   });
   while (n) {
     if (isFunction(n)) {
