@@ -122,16 +122,17 @@ function applyFixesToFiles(files: readonly DiscoveredFile[], texts: Map<string, 
 
 function budgetFindings(estimates: ReturnType<Linter['lintText']>['estimates'], text: string, maxCost: number, fromFlag: boolean): CliFinding[] {
   const source = fromFlag ? '--max-cost' : 'maxCost in the configuration';
+  const budget = `$${maxCost}`; // as the user wrote it
   const out: CliFinding[] = [];
   for (const e of estimates) {
     const at = positionOf(text, e.range);
     if (e.usdPerCall === null) {
-      out.push({ ruleId: 'max-cost', severity: 'error', message: `Cannot check the budget (${source} ${formatUsd(maxCost)}/call): ${e.gap}.`, ...at, savings: null });
+      out.push({ ruleId: 'max-cost', severity: 'error', message: `Cannot check the budget (${source} ${budget}/call): ${e.gap}.`, ...at, savings: null });
     } else if (e.usdPerCall > maxCost) {
       out.push({
         ruleId: 'max-cost',
         severity: 'error',
-        message: `Estimated cost ${formatUsd(e.usdPerCall)}/call on ${e.model} is over the budget of ${formatUsd(maxCost)}/call (${source}): ${describeTokens(e)}.`,
+        message: `Estimated cost ${formatUsd(e.usdPerCall)}/call on ${e.model} is over the budget of ${budget}/call (${source}): ${describeTokens(e)}.`,
         ...at,
         savings: null,
       });
