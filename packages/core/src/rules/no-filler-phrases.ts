@@ -139,6 +139,22 @@ function editFor(line: string, start: number, end: number, replacement: string):
   return { start, end: e, text: '' };
 }
 
+/** Lines longer than this are counted in a window around the phrase (keeps many matches linear). */
+const MAX_COUNTED_LINE = 2000;
+const WINDOW = 300;
+
+/** The part of a line counted for a match: the whole line, or a window cut at spaces on a long one. */
+function countWindow(line: string, start: number, end: number): [number, number] {
+  if (line.length <= MAX_COUNTED_LINE) return [0, line.length];
+  let from = Math.max(0, start - WINDOW);
+  let to = Math.min(line.length, end + WINDOW);
+  const space = line.lastIndexOf(' ', from);
+  if (from > 0 && space >= 0 && space > from - WINDOW) from = space;
+  const next = line.indexOf(' ', to);
+  if (to < line.length && next >= 0 && next < to + WINDOW) to = next;
+  return [from, to];
+}
+
 export default defineRule<Options>({
   meta: {
     id: 'no-filler-phrases',
@@ -179,9 +195,12 @@ export default defineRule<Options>({
           const phrase = matcher.phrases[group - 1];
           if (!phrase) continue;
           const edit = editFor(text, m.index, m.index + m[0].length, phrase.replacement);
-          const fixed = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-          const before = pricing.count(text);
+          const [from, to] = countWindow(text, edit.start, edit.end);
+          const context = text.slice(from, to);
+          const fixed = text.slice(from, edit.start) + edit.text + text.slice(edit.end, to);
+          const before = pricing.count(context);
           const after = pricing.count(fixed);
+          const what = from === 0 && to === text.length ? 'line' : 'text around the phrase';
           const tokens = before - after;
           if (tokens <= 0) continue;
           const savings = makeSavings(pricing, {
@@ -189,7 +208,7 @@ export default defineRule<Options>({
             tokenKind: 'input',
             pricePerMTok: (e) => e.input,
             confidence: 'exact',
-            basis: `count(line with the phrase) ${formatTokens(before)} - count(line with "${phrase.replacement}") ${formatTokens(after)} x input price`,
+            basis: `count(${what} with the phrase) ${formatTokens(before)} - count(${what} with "${phrase.replacement}") ${formatTokens(after)} x input price`,
           });
           const shown = m[0].replace(/[ \t]+/g, ' ');
           const advice = phrase.replacement === '' ? 'drop it' : `write "${matchCase(m[0], phrase.replacement)}"`;

@@ -128,6 +128,15 @@ describe(RULE, () => {
     expect(FILLER_PHRASES.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('counts a very long line in a window around each phrase, with the same result as the whole line', () => {
+    const words = Array.from({ length: 1500 }, (_, i) => `word${i}`);
+    const line = `${words.slice(0, 700).join(' ')}. Please note that the value is set. ${words.slice(700).join(' ')}`;
+    expect(line.length).toBeGreaterThan(2000);
+    const [f] = lintWith(RULE, userDoc(line));
+    expect(f!.savings.tokens).toBe(saved(line, line.replace('Please note that the', 'The')));
+    expect(f!.savings.basis).toMatch(/^count\(text around the phrase with the phrase\)/);
+  });
+
   it('is in strict, not in recommended', () => {
     expect(presetRules('strict')[RULE]).toBe('warn');
     expect(presetRules('recommended')[RULE]).toBeUndefined();
