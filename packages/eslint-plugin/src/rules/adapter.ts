@@ -40,10 +40,18 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
       if (!isCodeSource(sourceCode)) return {};
       return {
         'Program:exit'() {
-          const report = (descriptor: Parameters<ReportContext['report']>[0]) => context.report(descriptor as Rule.ReportDescriptor);
+          // A constant shared by several calls is one place in the file: report it once.
+          const reported = new Set<string>();
+          const report = (descriptor: Parameters<ReportContext['report']>[0]) => {
+            const { start, end } = descriptor.loc;
+            const key = `${start.line}:${start.column}:${end.line}:${end.column}:${descriptor.message}`;
+            if (reported.has(key)) return;
+            reported.add(key);
+            context.report(descriptor as Rule.ReportDescriptor);
+          };
           const settings = codeSettings(context.settings);
-          const start = { line: 1, column: 0 };
           if (!settings.ok) {
+            const start = { line: 1, column: 0 };
             report({ message: `promptlint: ${settings.error}`, loc: { start, end: start } });
             return;
           }

@@ -1,0 +1,67 @@
+/**
+ * RuleTester (typescript-eslint's, under vitest) over the code-side rules, plus what the tests need to
+ * compute expected savings independently: the o200k_base tokenizer and list prices written by hand.
+ */
+import { bpeCounter, formatTokens, formatUsd } from '@promptlint/core';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { rules } from '../../src/rules/index.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const tester = new RuleTester();
+
+export type Valid = ValidTestCase<unknown[]> | string;
+/** An expected error: the message (a string or pattern) and where (1-based line and column). */
+export interface Expected {
+  message: string | RegExp;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  suggestions?: { desc: string; output: string }[];
+}
+export interface Invalid extends Omit<InvalidTestCase<string, unknown[]>, 'errors'> {
+  errors: Expected[];
+}
+
+/** Runs one rule's cases; every file is TypeScript unless the case names another filename. */
+export function run(ruleId: string, cases: { valid: Valid[]; invalid: Invalid[] }): void {
+  const rule = rules[ruleId];
+  if (!rule) throw new Error(`no code rule ${ruleId}`);
+  // typescript-eslint's types want messageIds; ESLint accepts `message` (string or RegExp) too.
+  tester.run(ruleId, rule as never, cases as never);
+}
+
+/** The real tokenizer, called directly (never through the rule). */
+export const o200k = bpeCounter('o200k_base');
+
+/** "~N input tokens/call, ~$X/call" as describeSavings writes it, for a count and a price per 1M. */
+export function perCall(tokens: number, pricePerMTok: number, kind = 'input'): string {
+  return `~${formatTokens(tokens)} ${kind} tokens/call, ~${formatUsd((tokens * pricePerMTok) / 1e6)}/call`;
+}
+
+/** Escapes text for use in a RegExp. */
+export function re(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A long static prompt: numbered sentences (BPE cannot merge across them), `n` of them. */
+export function longRules(n: number, word = 'Follow the support style guide'): string {
+  return Array.from({ length: n }, (_, i) => `${word} rule ${i}.`).join(' ');
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `code`. */
+export function at(code: string, needle: string, nth = 0): { line: number; column: number } {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = code.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`not found: ${needle}`);
+  }
+  const before = code.slice(0, i);
+  const line = before.split('\n').length;
+  return { line, column: i - before.lastIndexOf('\n') };
+}
