@@ -41,13 +41,19 @@ function isLineEnd(ch: string | undefined): boolean {
   return ch === '\n' || ch === '\r';
 }
 
-/** Whether the part starts at the beginning of a line, and ends at the end of one. */
+/**
+ * Whether the part starts at the beginning of a line, and ends at the end of one: at the edges of its
+ * message, or (exact parts) where the source has a line break.
+ */
 function partEdges(doc: PromptDocument, part: StaticPart, index: number, count: number): { startsLine: boolean; endsLine: boolean } {
+  let startsLine = index === 0;
+  let endsLine = index === count - 1;
   if (canEdit(part)) {
     const [s, e] = part.range;
-    return { startsLine: s === 0 || isLineEnd(doc.text[s - 1]), endsLine: e >= doc.text.length || isLineEnd(doc.text[e]) };
+    startsLine ||= s === 0 || isLineEnd(doc.text[s - 1]);
+    endsLine ||= e >= doc.text.length || isLineEnd(doc.text[e]);
   }
-  return { startsLine: index === 0, endsLine: index === count - 1 };
+  return { startsLine, endsLine };
 }
 
 /** The edits of one line's content (no blank-line piles). */

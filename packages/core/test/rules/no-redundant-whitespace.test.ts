@@ -119,6 +119,21 @@ describe(RULE, () => {
     expect(findings[0]!.savings.tokens).toBe(saved('Dear   ', 'Dear '));
   });
 
+  it('in code, the end of a message is the end of a line: trailing spaces inside the string literal are trailing', () => {
+    const text = "const p = 'Summarise:\t\t';";
+    const at = text.indexOf('Summarise');
+    const content = 'Summarise:\t\t';
+    const doc: PromptDocument = {
+      text,
+      kind: 'code',
+      requests: [{ range: [0, text.length], model: { value: 'gpt-4o' }, messages: [{ role: 'user', parts: [{ type: 'static', text: content, range: [at, at + content.length], exact: true }] }] }],
+    };
+    const [f, ...rest] = lintWith(RULE, doc);
+    expect(rest).toHaveLength(0);
+    expect(f!.fix).toEqual({ range: [at + 10, at + 12], text: '' });
+    expect(f!.savings.tokens).toBe(saved('Summarise:\t\t', 'Summarise:'));
+  });
+
   it('reports a non-exact part once at its range, without a fix, summing the line savings', () => {
     const content = 'Name:        Alice\nRole:    admin\n';
     const text = `const p = ${JSON.stringify(content)};`;
