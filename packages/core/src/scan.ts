@@ -296,11 +296,6 @@ export function canEdit(part: StaticPart): part is StaticPart & { range: Range }
   return part.exact === true && part.range !== undefined;
 }
 
-/** A letter, digit or underscore in any script (for word boundaries). */
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
-}
-
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
