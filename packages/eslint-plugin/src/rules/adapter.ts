@@ -8,6 +8,7 @@ import type { Rule as CoreRule } from '@promptlint/core';
 import type { Rule } from 'eslint';
 import { extractCached, type CodeSource } from '../code/extract.js';
 import { runCoreRule, type ReportContext } from '../language/run-core-rule.js';
+import { literalAwareFix, type LiteralSource } from './literal-fix.js';
 import { codeSettings } from './settings.js';
 
 export const DOCS_URL = 'https://example.invalid/promptlint/blob/main/docs/rules/';
@@ -40,6 +41,7 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
       if (!isCodeSource(sourceCode)) return {};
       return {
         'Program:exit'() {
+          const literals = sourceCode as unknown as LiteralSource;
           // A constant shared by several calls is one place in the file: report it once.
           const reported = new Set<string>();
           const report = (descriptor: Parameters<ReportContext['report']>[0]) => {
@@ -47,7 +49,12 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
             const key = `${start.line}:${start.column}:${end.line}:${end.column}:${descriptor.message}`;
             if (reported.has(key)) return;
             reported.add(key);
-            context.report(descriptor as Rule.ReportDescriptor);
+            const { fix, suggest, ...rest } = descriptor;
+            context.report({
+              ...rest,
+              ...(fix ? { fix: literalAwareFix(literals, fix) } : {}),
+              ...(suggest ? { suggest: suggest.map((s) => ({ desc: s.desc, fix: literalAwareFix(literals, s.fix) })) } : {}),
+            } as Rule.ReportDescriptor);
           };
           const settings = codeSettings(context.settings);
           if (!settings.ok) {
