@@ -10,9 +10,8 @@ import { rules as coreRules } from '@promptlint/core';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { buildConfigs } from './configs.js';
 import { PromptLanguage } from './language/prompt-language.js';
-import { promptAwareRule, type CodeRule } from './language/prompt-aware-rule.js';
-
-const codeRules: Record<string, CodeRule> = {};
+import { promptAwareRule } from './language/prompt-aware-rule.js';
+import { rules as codeRules } from './rules/index.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 

@@ -12,6 +12,7 @@ import {
   describeSavings,
   Engine,
   formatTokens,
+  formatUsd,
   rules as coreRules,
   type EngineConfig,
   type Finding,
@@ -33,6 +34,8 @@ export interface PromptlintSettings {
 }
 
 const SETTINGS_KEYS = new Set(['defaultModel', 'callsPerDay', 'models']);
+/** Keys only code files read (validated by the code-side rules); prompt files ignore them. */
+const CODE_ONLY_KEYS = new Set(['aiSdkVersion']);
 
 /** Turns ESLint's `settings` into the engine's configuration, or a one-line error. */
 export function engineConfigFromSettings(settings: unknown): { ok: true; config: EngineConfig } | { ok: false; error: string } {
@@ -42,9 +45,9 @@ export function engineConfigFromSettings(settings: unknown): { ok: true; config:
     return { ok: false, error: `settings.promptlint: expected an object, got ${JSON.stringify(raw)}` };
   }
   const s = raw as Record<string, unknown>;
-  const unknown = Object.keys(s).filter((k) => !SETTINGS_KEYS.has(k));
+  const unknown = Object.keys(s).filter((k) => !SETTINGS_KEYS.has(k) && !CODE_ONLY_KEYS.has(k));
   if (unknown.length) {
-    return { ok: false, error: `settings.promptlint: unknown key "${unknown[0]}" (known: ${[...SETTINGS_KEYS].join(', ')})` };
+    return { ok: false, error: `settings.promptlint: unknown key "${unknown[0]}" (known: ${[...SETTINGS_KEYS, ...CODE_ONLY_KEYS].join(', ')})` };
   }
   if (s.models !== undefined && (typeof s.models !== 'object' || s.models === null || Array.isArray(s.models))) {
     return { ok: false, error: `settings.promptlint.models: expected an object keyed by model id, got ${JSON.stringify(s.models)}` };
@@ -82,11 +85,16 @@ export function engineFor(ruleId: string, options: unknown, settings: unknown): 
   return result;
 }
 
-/** The ESLint message: the finding's message, with the saving appended when the message does not state it. */
+/**
+ * The ESLint message: the finding's message, with the saving appended when the message does not
+ * state it already (its token count or, for a saving known only in dollars, its per-call figure).
+ */
 export function eslintMessage(f: Finding): string {
   const saving = describeSavings(f.savings);
   if (!saving) return f.message;
-  if (f.savings.tokens !== null && f.message.includes(formatTokens(f.savings.tokens))) return f.message;
+  const { tokens, usdPerCall } = f.savings;
+  if (tokens !== null && f.message.includes(formatTokens(tokens))) return f.message;
+  if (tokens === null && usdPerCall !== null && f.message.includes(formatUsd(usdPerCall))) return f.message;
   return `${f.message} (${saving})`;
 }
 

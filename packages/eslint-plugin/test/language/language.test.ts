@@ -205,7 +205,7 @@ describe('settings.promptlint', () => {
   it('bad settings are one clear line at the top of the file, not a crash', async () => {
     const cases: [unknown, string][] = [
       ['gpt-4o', 'promptlint: settings.promptlint: expected an object, got "gpt-4o"'],
-      [{ defaultModle: 'gpt-4o' }, 'promptlint: settings.promptlint: unknown key "defaultModle" (known: defaultModel, callsPerDay, models)'],
+      [{ defaultModle: 'gpt-4o' }, 'promptlint: settings.promptlint: unknown key "defaultModle" (known: defaultModel, callsPerDay, models, aiSdkVersion)'],
       [{ callsPerDay: -5 }, 'promptlint: callsPerDay: expected a number >= 0, got -5'],
       [{ models: [] }, 'promptlint: settings.promptlint.models: expected an object keyed by model id, got []'],
     ];
@@ -213,5 +213,10 @@ describe('settings.promptlint', () => {
       const results = await lintProject({ 'prompts/a.md': 'x\n' }, one({ promptlint }));
       expect(results.get('prompts/a.md')!.messages.map((m) => [m.message, m.line, m.column])).toEqual([[message, 1, 1]]);
     }
+  });
+
+  it('accepts the code-only key aiSdkVersion on prompt files (one settings object serves both)', async () => {
+    const results = await lintProject({ 'prompts/a.md': 'x\n' }, one({ promptlint: { aiSdkVersion: 5, defaultModel: 'gpt-4o-mini' } }));
+    expect(results.get('prompts/a.md')!.messages).toEqual([]);
   });
 });
