@@ -149,9 +149,29 @@ function growsAcrossTurns(target: Target, call: Node, grows: Node[]): boolean {
   if (declFn !== fn && !contains(fn, target.declaration)) return true;
   for (const loop of loopsAround(call, fn)) {
     if (contains(loop, target.declaration)) continue;
-    if (grows.some((g) => contains(loop, g))) return true;
+    const inLoop = grows.filter((g) => contains(loop, g));
+    // a tool-calling loop appends tool results for one task; it is not a conversation across turns
+    if (inLoop.some(isToolResultAppend)) return false;
+    if (inLoop.length) return true;
   }
   return false;
+}
+
+/** `messages.push({ role: 'tool', ... })`, `{ tool_call_id }`, `{ type: 'tool_result' }`, `{ type: 'function_call_output' }`. */
+function isToolResultAppend(grow: Node): boolean {
+  if (grow.type !== 'CallExpression') return false;
+  let found = false;
+  for (const arg of grow.arguments) {
+    walk(arg, (n) => {
+      if (n.type !== 'Property') return;
+      const key = n.key.type === 'Identifier' ? n.key.name : n.key.type === 'Literal' ? String(n.key.value) : '';
+      const value = n.value.type === 'Literal' ? n.value.value : undefined;
+      if (key === 'tool_call_id' || key === 'toolCallId' || (key === 'role' && value === 'tool') || (key === 'type' && (value === 'tool_result' || value === 'function_call_output' || value === 'tool-result'))) {
+        found = true;
+      }
+    });
+  }
+  return found;
 }
 
 export function historyOf(source: SourceLike, call: TSESTree.CallExpression, conversation: Node | undefined): HistoryFact | undefined {

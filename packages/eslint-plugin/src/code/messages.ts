@@ -8,7 +8,7 @@ import type { Message, Part, Role } from '@promptlint/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
 import { contentParts } from './content.js';
-import { findPath, findProperty, resolveValue, stringValue, type SourceLike } from './resolve.js';
+import { findPath, findProperty, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
 import { classifySlot } from './slots.js';
 import type { Api } from './sdks.js';
 
@@ -142,6 +142,20 @@ function messageOf(source: SourceLike, el: Node, marks: Node[], contentKey: 'con
   return slotMessage(source, el);
 }
 
+const MUTATORS = new Set(['push', 'unshift', 'splice']);
+
+/** An array variable that is appended to somewhere (its initializer is only where it starts). */
+function isMutatedArray(source: SourceLike, node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type !== 'Identifier') return false;
+  const v = variableOf(source, n);
+  return !!v?.references.some((r) => {
+    const id = r.identifier as Node;
+    const p = id.parent;
+    return p?.type === 'MemberExpression' && p.object === id && MUTATORS.has(memberName(p) ?? '') && p.parent?.type === 'CallExpression';
+  });
+}
+
 /** A message array (literal, constant, or opaque) -> messages. */
 function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey: 'content' | 'parts' = 'content'): Message[] {
   const v = resolveValue(source, node);
@@ -155,6 +169,12 @@ function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey:
     if (!el) continue;
     if (el.type === 'SpreadElement') out.push(slotMessage(source, el.argument));
     else out.push(messageOf(source, el, marks, contentKey));
+  }
+  if (isMutatedArray(source, node)) {
+    // the messages appended later: a history slot after the initial ones
+    const later = slotMessage(source, node);
+    for (const p of later.parts) if (p.type === 'slot') p.kind = 'history';
+    out.push(later);
   }
   return out;
 }

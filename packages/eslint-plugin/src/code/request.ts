@@ -37,10 +37,13 @@ export function requestOf(source: SourceLike, found: FoundCall, factories: Reado
   const provider = modelFacts.provider ?? found.provider;
   const modelId = modelFacts.model && 'value' in modelFacts.model ? modelFacts.model.value : undefined;
 
+  const spreadArgs = !isLangchain && call.arguments[0]?.type === 'SpreadElement';
   const limit =
     isLangchain && !found.ctor
       ? { outputLimitName: undefined, outputLimit: { state: 'unknown' as const, reason: 'the model instance is created elsewhere' }, opaque: [] as string[] }
-      : outputLimitOf(source, { api, ...(found.className ? { className: found.className } : {}), ...(modelId ? { model: modelId } : {}), ...(options.aiSdkVersion !== undefined ? { aiSdkVersion: options.aiSdkVersion } : {}) }, settingsNode);
+      : spreadArgs
+        ? { outputLimitName: undefined, outputLimit: { state: 'unknown' as const, reason: 'the options are spread from an array' }, opaque: ['...arguments'] }
+        : outputLimitOf(source, { api, ...(found.className ? { className: found.className } : {}), ...(modelId ? { model: modelId } : {}), ...(options.aiSdkVersion !== undefined ? { aiSdkVersion: options.aiSdkVersion } : {}) }, settingsNode);
 
   const content = messagesOf(source, api, isLangchain ? undefined : settingsNode, input);
 

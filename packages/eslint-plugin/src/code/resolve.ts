@@ -99,8 +99,9 @@ export function findProperty(source: SourceLike, objectNode: Node, name: string,
   const opaque: string[] = [];
   for (const p of obj.properties) {
     if (p.type === 'Property') {
-      if (propertyName(p) === name) found = { kind: 'found', value: p.value, property: p };
-      else if (p.computed && staticKey(p.key, true) === undefined) opaque.push(`[${shortText(source.text, p.key)}]`);
+      const key = p.computed && staticKey(p.key, true) === undefined ? stringValue(source, p.key, depth + 1) : propertyName(p);
+      if (key === name) found = { kind: 'found', value: p.value, property: p };
+      else if (key === undefined) opaque.push(`[${shortText(source.text, p.key)}]`);
       continue;
     }
     // SpreadElement

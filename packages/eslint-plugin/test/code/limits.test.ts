@@ -96,6 +96,14 @@ describe('output limits', () => {
     expect(openai(`{ ...opts, model: 'gpt-4o', messages: [], max_tokens: 50 }`).request.outputLimit).toMatchObject({ state: 'set', value: 50 });
   });
 
+  it('computed keys named by a constant are read; spread arguments are opaque', () => {
+    expect(openai(`{ model: 'gpt-4o', messages: [], [KEY]: 200 }`, `const KEY = 'max_completion_tokens';`).request.outputLimit).toMatchObject({ state: 'set', value: 200 });
+    expect(openai(`{ model: 'gpt-4o', messages: [], [key]: 200 }`).request.outputLimit).toMatchObject({ state: 'unknown' });
+    const spread = openai(`...args`);
+    expect(spread.request.outputLimit).toMatchObject({ state: 'unknown' });
+    expect(spread.request.opaque).toEqual(['...arguments']);
+  });
+
   it('a let that is reassigned is not a constant', () => {
     expect(openai(`{ model: 'gpt-4o', messages: [], max_tokens: n }`, `let n = 100; if (big) n = 100000;`).request.outputLimit).toMatchObject({ state: 'unknown' });
     expect(openai(`{ model: 'gpt-4o', messages: [], max_tokens: n }`, `let n = 100;`).request.outputLimit).toMatchObject({ state: 'set', value: 100 });

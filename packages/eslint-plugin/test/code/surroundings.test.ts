@@ -86,6 +86,19 @@ export async function reply(text) {
     expect(str.request.history).toMatchObject({ state: 'grows', name: 'transcript' });
   });
 
+  it('a tool-calling loop appending tool results is not a growing conversation', () => {
+    const agent = onlyRequest(`${OPENAI}\nexport async function agent(messages) {\n  while (true) {\n    const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 100, messages });\n    messages.push(r.choices[0].message);\n    for (const call of r.choices[0].message.tool_calls ?? []) messages.push({ role: 'tool', tool_call_id: call.id, content: 'ok' });\n  }\n}`);
+    expect(agent.request.history).toBeUndefined();
+  });
+
+  it('an array appended to after its declaration is sent as its initial messages plus a history slot', () => {
+    const { request } = onlyRequest(server('history'));
+    expect(request.messages.map((m) => [m.role, m.parts.map((p) => (p.type === 'slot' ? p.kind : p.text))])).toEqual([
+      ['system', ['You are kind.']],
+      ['unknown', ['history']],
+    ]);
+  });
+
   it('an unrelated messages array sent to a chat app is not a request at all', () => {
     expect(extract(`const messages = []; messages.push({ text: 'hi' }); await slack.chat.postMessage({ channel: 'c', messages });`).document.requests).toEqual([]);
   });
