@@ -91,17 +91,28 @@ export function displayPath(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
+/**
+ * The JS configuration being imported, while it is: a module that awaits something that never
+ * settles leaves nothing for the process to do, and the bin names the file instead of exiting 0.
+ */
+export let loadingConfig: string | undefined;
+
 async function readConfigFile(path: string, shown: string): Promise<unknown> {
   const ext = extname(path);
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') {
     let mod: { default?: unknown };
+    let value: unknown;
+    loadingConfig = shown;
     try {
       mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      value = await mod.default; // a default export may be a promise of the configuration
     } catch (e) {
       throw new CliError(`${shown}: failed to load: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      loadingConfig = undefined;
     }
-    if (mod.default === undefined) throw new CliError(`${shown}: expected a default export (export default { ... })`);
-    return mod.default;
+    if (value === undefined) throw new CliError(`${shown}: expected a default export (export default { ... })`);
+    return value;
   }
   let text: string;
   try {
