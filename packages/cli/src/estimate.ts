@@ -15,7 +15,12 @@ export interface CallEstimate {
   /** Dynamic slots (template variables) whose size is unknown at lint time, counted as 0. */
   unknownSlots: number;
   outputTokens: number;
-  outputSource: 'limit' | 'model-max' | 'unknown';
+  /**
+   * `limit`: the file's output limit; `model-max`: none set, so the model's maximum output;
+   * `host`: the file cannot set one (agent instructions, VS Code prompt files): not counted;
+   * `unknown`: none set and the model's maximum is unknown (counted as 0).
+   */
+  outputSource: 'limit' | 'model-max' | 'host' | 'unknown';
   usdPerCall: number | null;
   /** Why there is no price, when `usdPerCall` is null. */
   gap?: string;
@@ -31,6 +36,8 @@ export function estimateCall(engine: Engine, request: PromptRequest): CallEstima
   if (size.outputLimit !== undefined) {
     outputTokens = size.outputLimit;
     outputSource = 'limit';
+  } else if (request.outputLimit === undefined) {
+    outputSource = 'host';
   } else if (entry?.maxOutput != null) {
     outputTokens = entry.maxOutput;
     outputSource = 'model-max';
@@ -57,8 +64,10 @@ export function describeTokens(e: CallEstimate): string {
       ? `${formatTokens(e.outputTokens)} output (the file's limit)`
       : e.outputSource === 'model-max'
         ? `${formatTokens(e.outputTokens)} output (${e.model}'s maximum: no limit set)`
-        : '0 output (no limit set and no known maximum)';
-  return `${input} + ${output} tokens`;
+        : e.outputSource === 'host'
+          ? ''
+          : '0 output (no limit set and no known maximum)';
+  return output ? `${input} + ${output} tokens` : `${input} tokens (the output limit is set by the host, not this file)`;
 }
 
 /** "~$0.1670/call on gpt-4o" or the reason there is no price. */

@@ -39,6 +39,10 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
     const counts = `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`;
     const mark = summary.errors > 0 ? c.red(c.bold(`\u2716 ${counts}`)) : c.yellow(c.bold(`\u2716 ${counts}`));
     lines.push(mark + (summary.fixable ? `, ${summary.fixable} fixable with --fix` : ''));
+    if (summary.usdPerCall > 0) {
+      const month = summary.usdPerMonth === null ? '' : `, ~${usdCell(summary.usdPerMonth)}/month`;
+      lines.push(c.bold(`Worth ~${usdCell(summary.usdPerCall)}/call${month}`) + c.dim(' (savings plus worst-case exposures; see each finding)'));
+    }
     lines.push(`${summary.files} file${summary.files === 1 ? '' : 's'} linted.`);
   } else {
     lines.push(c.green(`\u2714 No problems in ${summary.files} prompt file${summary.files === 1 ? '' : 's'}.`));
