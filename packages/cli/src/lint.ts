@@ -1,5 +1,5 @@
 /** Lints one file's text: parse with the markdown front end, run the engine, estimate each call. */
-import { LineIndex, type Engine, type Finding, type PromptDocument } from '@promptlint/core';
+import { LineIndex, type Engine, type Finding, type Fix, type PromptDocument } from '@promptlint/core';
 import type { PromptFileKind } from './discover.js';
 import { estimateCall, type CallEstimate } from './estimate.js';
 import type { CliFinding } from './report.js';
@@ -43,6 +43,14 @@ export class Linter {
     const findings = this.engine.lint(document).map(toCliFinding);
     const estimates = document.requests.map((r) => estimateCall(this.engine, r));
     return { document, findings, estimates };
+  }
+
+  /** The autofixes of a text; `undefined` when it cannot be parsed or its offsets are not the text's. */
+  fixesOf(text: string, path: string, kind: PromptFileKind): Fix[] | undefined {
+    const linted = this.lintText(text, path, kind);
+    // Ranges are offsets into document.text: fix only when it is the text we hold.
+    if (!linted.document || linted.document.text !== text) return undefined;
+    return linted.findings.flatMap((f) => (f.fix ? [f.fix] : []));
   }
 }
 

@@ -105,12 +105,7 @@ function applyFixesToFiles(files: readonly DiscoveredFile[], texts: Map<string, 
     const raw = texts.get(f.abs)!;
     const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     const text = stripBom(raw);
-    const fixed = fixUntilStable(text, (t) => {
-      const linted = linter.lintText(t, f.rel, f.kind);
-      // Ranges are offsets into document.text: fix only when it is the text we hold.
-      if (!linted.document || linted.document.text !== t) return undefined;
-      return linted.findings.flatMap((x) => (x.fix ? [x.fix] : []));
-    });
+    const fixed = fixUntilStable(text, (t) => linter.fixesOf(t, f.rel, f.kind));
     if (fixed.text !== text) writes.push({ file: f, content: bom + fixed.text });
   }
   for (const w of writes) assertWritable(w.file.abs, w.file.rel);

@@ -43,3 +43,20 @@ describe('main', () => {
     expect(report.files[0]!.findings.map((f) => f.ruleId)).toEqual(['no-redundant-whitespace']);
   });
 });
+
+describe('createLinter (in-process)', () => {
+  it('lints and fixes a text like the binary does', async () => {
+    const { createLinter } = await import('../src/api.js');
+    const dir = mkdtempSync(join(tmpdir(), 'promptlint-api-'));
+    try {
+      const linter = await createLinter({ cwd: dir });
+      const text = 'Answer    briefly.   \n';
+      expect(linter.lint(text, 'prompts/a.md').map((f) => [f.ruleId, f.line, f.column])).toEqual([['no-redundant-whitespace', 1, 7]]);
+      const fixed = linter.fix(`\ufeff${text}`, 'prompts/a.md');
+      expect(fixed.text).toBe('\ufeffAnswer briefly.\n');
+      expect(linter.fix(fixed.text, 'prompts/a.md')).toEqual({ text: fixed.text, applied: 0, passes: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
