@@ -142,3 +142,29 @@ describe('--max-cost', () => {
     expect(run(['--max-cost', '0.05', '--model', 'gpt-4o-mini'], cwd).status).toBe(0);
   });
 });
+
+describe('a model the price table does not know', () => {
+  const FILE = { 'prompts/house.md': '---\nmodel: house-llm-7\nmax_tokens: 300\n---\nAnswer the question briefly.   \n' };
+
+  it('is never priced at $0: savings say why there is no price', () => {
+    const [f] = json(run(['--format', 'json'], tempDir(FILE))).files[0]!.findings;
+    expect(f!.ruleId).toBe('no-redundant-whitespace');
+    expect(f!.savings).toMatchObject({ usdPerCall: null, usdPerMonth: null, model: null });
+    expect(f!.savings!.basis).toContain('unknown model "house-llm-7"');
+  });
+
+  it('fails the --max-cost check with a message saying so', () => {
+    const r = run(['--format', 'json', '--max-cost', '1'], tempDir(FILE));
+    expect(r.status).toBe(1);
+    const budget = json(r).files[0]!.findings.find((f) => f.ruleId === 'max-cost')!;
+    expect(budget.message).toMatch(/^Cannot check the budget \(--max-cost \$1\/call\): unknown model "house-llm-7": no price/);
+  });
+
+  it('cost: the file names it; it is left out of the table with a note', () => {
+    const r = run(['cost', 'prompts/house.md'], tempDir(FILE));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('note: prompts/house.md: names model "house-llm-7", which the price table does not know: not priced');
+    expect(r.stdout).not.toMatch(/house-llm-7\s+\d/);
+    expect(r.stdout).toMatch(/prompts\/house\.md\s+gpt-4o\s/);
+  });
+});
