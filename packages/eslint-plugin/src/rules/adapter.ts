@@ -26,15 +26,6 @@ export function eslintMeta(core: CoreRule<any>): Rule.RuleMetaData {
   };
 }
 
-/**
- * The shared bridge appends the saving in parentheses when it does not find the token count in the
- * message; a saving stated in dollars only (prefer-batch-api) is already there: keep it once.
- */
-export function withoutRepeatedSaving(message: string): string {
-  const m = /^(.*) \(([^()]+)\)$/s.exec(message);
-  return m && m[1]!.includes(m[2]!) ? m[1]! : message;
-}
-
 function isCodeSource(sourceCode: unknown): sourceCode is CodeSource {
   const s = sourceCode as Partial<CodeSource> | undefined;
   return !!s && typeof s.text === 'string' && (s.ast as { type?: unknown } | undefined)?.type === 'Program' && typeof s.getScope === 'function';
@@ -53,8 +44,7 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
           const literals = sourceCode as unknown as LiteralSource;
           // A constant shared by several calls is one place in the file: report it once.
           const reported = new Set<string>();
-          const report = (raw: Parameters<ReportContext['report']>[0]) => {
-            const descriptor = { ...raw, message: withoutRepeatedSaving(raw.message) };
+          const report = (descriptor: Parameters<ReportContext['report']>[0]) => {
             const { start, end } = descriptor.loc;
             const key = `${start.line}:${start.column}:${end.line}:${end.column}:${descriptor.message}`;
             if (reported.has(key)) return;
