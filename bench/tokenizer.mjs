@@ -14,7 +14,7 @@
  * as the "tokenizer" section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { base64Blob, cjkNoSpaces, mixedText } from './lib/generate.mjs';
@@ -31,7 +31,15 @@ const BASE64_BYTES = 1024 * 1024;
 
 export function machine() {
   const c = cpus();
-  return { cpu: c[0]?.model ?? 'unknown', cores: c.length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cpu: c[0]?.model ?? 'unknown',
+    cores: c.length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    /** Other work on the machine skews every figure: recorded so a reader can tell. */
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+  };
 }
 
 /** Writes the inputs (NUL-separated chunks) and returns their paths. */
