@@ -3,7 +3,7 @@
  * text is stable (at most 10 passes), and writes files atomically (a temp file in the same folder,
  * then rename) with their mode preserved.
  */
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Fix } from '@promptlint/core';
 import { CliError, describeFsError } from './errors.js';
@@ -58,10 +58,33 @@ export function assertWritable(abs: string, shown: string): void {
     throw new CliError(`cannot fix ${shown}: ${describeFsError(e)}`);
   }
   if ((mode & 0o222) === 0) throw new CliError(`cannot fix ${shown}: the file is read-only (no file was changed)`);
+  // The kernel's answer, which the mode bits do not give for root (an immutable file, a read-only
+  // mount) nor for the folder, where the temp file and the rename happen.
+  const target = resolveLink(abs);
+  for (const [path, what] of [[target, 'the file'], [dirname(target), 'its folder']] as const) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (e) {
+      throw new CliError(`cannot fix ${shown}: ${what} is not writable: ${describeFsError(e)} (no file was changed)`);
+    }
+  }
 }
 
-/** Writes `content` to `abs` through a temp file in the same folder and a rename; keeps the mode. */
-export function writeAtomic(abs: string, content: string, shown: string): void {
+/** The file a path names, through any symlinks (the path itself when it does not exist yet). */
+function resolveLink(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * Writes `content` to `path` through a temp file in the same folder and a rename; keeps the mode.
+ * A symlink is written through (its target is replaced), so the link stays a link.
+ */
+export function writeAtomic(path: string, content: string, shown: string): void {
+  const abs = resolveLink(path);
   let mode: number | undefined;
   try {
     mode = statSync(abs).mode & 0o7777;
