@@ -15,6 +15,7 @@ import type { MainOptions } from './main.js';
 import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
 import { homepage, version } from './package-info.js';
 import { buildEngineConfig } from './settings.js';
+import { decodeTextFile, type DecodedFile } from './text-file.js';
 
 export async function runLint(opts: LintOptions, io: MainOptions): Promise<number> {
   const { cwd } = io;
@@ -33,14 +34,24 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   });
   const linter = new Linter(engine, parsePromptFile as ParsePromptFile);
   const texts = new Map<string, string>();
-  for (const f of files) texts.set(f.abs, readText(f));
+  const notText = new Map<string, CliFinding>();
+  for (const f of files) {
+    const read = readText(f);
+    texts.set(f.abs, read.text);
+    if (read.problem) notText.set(f.abs, read.problem);
+  }
 
-  if (opts.fix) applyFixesToFiles(files, texts, linter);
+  if (opts.fix) applyFixesToFiles(files.filter((f) => !notText.has(f.abs)), texts, linter);
 
   const results: FileResult[] = [];
   let defaultUsed = false;
   for (const f of files) {
     const text = stripBom(texts.get(f.abs)!);
+    const problem = notText.get(f.abs);
+    if (problem) {
+      results.push({ path: f.rel, abs: f.abs, text, findings: [problem], estimates: [] });
+      continue;
+    }
     const linted = linter.lintText(text, f.rel, f.kind);
     if (linted.estimates.some((e) => e.modelSource === 'default')) defaultUsed = true;
     const findings = [...linted.findings];
@@ -90,12 +101,14 @@ function checkModel(engine: Engine, model: string, from: 'flag' | 'config' | 'bu
   throw new CliError(`${where}: unknown model "${model}" (add it under "models" in the configuration, or use a known id such as gpt-4o, claude-sonnet-4-5, gemini-2.5-flash)`);
 }
 
-function readText(f: DiscoveredFile): string {
+function readText(f: DiscoveredFile): DecodedFile {
+  let bytes: Buffer;
   try {
-    return readFileSync(f.abs, 'utf8');
+    bytes = readFileSync(f.abs);
   } catch (e) {
     throw new CliError(`cannot read ${f.rel}: ${describeFsError(e)}`);
   }
+  return decodeTextFile(bytes);
 }
 
 /** Computes every file's fixed text first, refuses read-only files before writing anything, then writes. */
