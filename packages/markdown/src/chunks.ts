@@ -1,0 +1,156 @@
+/**
+ * Cutting markdown into chunks that parse the same alone as in the whole document, so that parsing
+ * stays linear (micromark's cost and memory grow faster than the size on large documents).
+ *
+ * A chunk may end before a line that starts a new top-level block for certain:
+ * - a line at column 0 that is not blank, after a blank line, outside a fenced code block and
+ *   outside an HTML block that blank lines do not end (`<!--`, `<script>`, `<pre>`...);
+ * - a bullet list item at column 0 (`- text`), which closes every open block, outside those too and
+ *   outside any HTML block.
+ * Neither can continue a paragraph, a list item, a block quote or an indented code block.
+ */
+import { linesOf } from './lines.js';
+
+/** Chunks are cut at the first safe line after this many characters. */
+const TARGET_CHUNK = 64 * 1024;
+/** With no safe line for this long, cut at any line outside code (may split a paragraph). */
+const MAX_CHUNK = 1024 * 1024;
+
+/** Tracks top-level fenced code blocks (``` or ~~~, indented at most 3 spaces) line by line. */
+export class FenceTracker {
+  private char = 0;
+  private size = 0;
+
+  get open(): boolean {
+    return this.size > 0;
+  }
+
+  feed(text: string, start: number, end: number): void {
+    let i = start;
+    while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
+    if (i - start > 3) return;
+    const c = text.charCodeAt(i);
+    if (c !== 96 && c !== 126) return;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === c) j++;
+    const run = j - i;
+    if (run < 3) return;
+    if (this.open) {
+      if (c !== this.char || run < this.size) return;
+      for (let k = j; k < end; k++) {
+        const d = text.charCodeAt(k);
+        if (d !== 32 && d !== 9) return;
+      }
+      this.size = 0;
+      return;
+    }
+    if (c === 96 && text.slice(j, end).includes('`')) return; // a backtick fence's info has no backticks
+    this.char = c;
+    this.size = run;
+  }
+}
+
+/** HTML blocks that only end at a closing marker (CommonMark kinds 1-5), by their opening. */
+const HTML_UNTIL_MARKER: readonly [opening: RegExp, closing: RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+const BULLET_ITEM = /^[-*+][ \t]+\S/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Offsets where chunks start, plus the text length at the end: `[0, ..., text.length]`.
+ * No cut happens before `bodyStart` (front matter stays in the first chunk).
+ */
+export function chunkBoundaries(text: string, bodyStart: number): number[] {
+  const out = [0];
+  if (text.length - bodyStart <= TARGET_CHUNK) {
+    out.push(text.length);
+    return out;
+  }
+  const fence = new FenceTracker();
+  let htmlEnd: RegExp | undefined;
+  /** Inside an HTML block that a blank line ends (kinds 6 and 7): no cut without a blank line. */
+  let htmlUntilBlank = false;
+  let prevBlank = true;
+  let chunkStart = 0;
+  for (const line of linesOf(text, bodyStart)) {
+    const head = text.slice(line.start, Math.min(line.end, line.start + 16));
+    const blank = isBlankLine(text, line.start, line.end);
+    const size = line.start - chunkStart;
+    if (size >= TARGET_CHUNK && !fence.open && htmlEnd === undefined && line.start > bodyStart) {
+      const c = text.charCodeAt(line.start);
+      const atColumn0 = !blank && c !== 32 && c !== 9;
+      const lineText = () => text.slice(line.start, Math.min(line.end, line.start + 256));
+      const safe =
+        (atColumn0 && prevBlank) ||
+        (atColumn0 && !htmlUntilBlank && BULLET_ITEM.test(head) && !THEMATIC_BREAK.test(lineText())) ||
+        size >= MAX_CHUNK;
+      if (safe) {
+        out.push(line.start);
+        chunkStart = line.start;
+      }
+    }
+    // State after this line.
+    if (htmlEnd !== undefined) {
+      if (htmlEnd.test(text.slice(line.start, line.end))) htmlEnd = undefined;
+    } else {
+      const wasOpen = fence.open;
+      fence.feed(text, line.start, line.end);
+      if (!wasOpen && !fence.open) {
+        const opener = HTML_UNTIL_MARKER.find(([re]) => re.test(head));
+        if (opener) {
+          // The block ends on its first line when the closing marker follows the opening there.
+          const lineText = text.slice(line.start, line.end);
+          const afterOpening = lineText.indexOf('<') + (opener[1].source === '-->' ? 4 : 2);
+          if (!opener[1].test(lineText.slice(afterOpening))) htmlEnd = opener[1];
+        } else if (/^ {0,3}</.test(head)) htmlUntilBlank = true;
+      }
+    }
+    if (blank) htmlUntilBlank = false;
+    prevBlank = blank;
+  }
+  out.push(text.length);
+  return out;
+}
+
+/**
+ * A chunk that micromark would parse slowly or overflow on: lines opening hundreds of nested
+ * containers (`>>>>...`, `- - - ...`), or thousands of emphasis delimiters (`*`, `~`), whose
+ * resolution is quadratic within a paragraph.
+ */
+export function isHazardous(chunk: string): boolean {
+  let delimiters = 0;
+  let brackets = 0;
+  let lineStart = true;
+  let prefix = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      prefix = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Container prefix: spaces, `>`, list markers and ordinal digits.
+      if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57)) {
+        if (++prefix > 200) return true;
+      } else lineStart = false;
+    }
+    if (c === 42 || c === 126) {
+      if (++delimiters > 5000) return true;
+    } else if (c === 91 && ++brackets > 20000) return true;
+  }
+  return false;
+}
