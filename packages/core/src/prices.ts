@@ -57,7 +57,7 @@ export function builtinModels(): readonly ModelEntry[] {
  */
 export function normaliseModelName(name: string): string {
   let n = name.trim().toLowerCase();
-  n = n.replace(/^(?:openai|anthropic|google|gemini|vertex_ai|vertex|azure|bedrock|openrouter|models|meta|deepseek)[/:]/, '');
+  n = n.replace(/^(?:openai|anthropic|googleai|google|gemini|vertexai|vertex_ai|vertex|azure|bedrock|openrouter|models|meta|deepseek)[/:]/, ''); // googleai/, vertexai/: Genkit and dotprompt
   n = n.replace(/^(?:anthropic|google|meta)\./, ''); // Bedrock model ids
   n = n.replace(/^models\//, '');
   n = n.replace(/[()]/g, '').replace(/[\s_]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
