@@ -57,14 +57,15 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
             } as Rule.ReportDescriptor);
           };
           const settings = codeSettings(context.settings);
+          const extraction = extractCached(sourceCode, settings.ok ? settings.extract : {}, context.filename);
+          if (!extraction.ok) return; // skipped silently: see extractionStats
+          if (extraction.document.requests.length === 0) return;
           if (!settings.ok) {
+            // said where it matters: in files with LLM calls
             const start = { line: 1, column: 0 };
             report({ message: `promptlint: ${settings.error}`, loc: { start, end: start } });
             return;
           }
-          const extraction = extractCached(sourceCode, settings.extract, context.filename);
-          if (!extraction.ok) return; // skipped silently: see extractionStats
-          if (extraction.document.requests.length === 0) return;
           const bridge: ReportContext = {
             id,
             options: context.options,
