@@ -118,7 +118,8 @@ export function formatTokens(n: number): string {
 export function formatUsd(x: number): string {
   if (x === 0) return '$0';
   const abs = Math.abs(x);
-  const digits = abs >= 1 ? 2 : Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(abs)) + 1));
+  if (abs >= 1) return `${x < 0 ? '-' : ''}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const digits = Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(abs)) + 1));
   return `$${x.toFixed(digits)}`;
 }
 
@@ -129,7 +130,7 @@ export function describeSavings(s: Savings, verb = 'saves'): string {
     return `${verb} ~${formatUsd(s.usdPerCall)}/call${s.usdPerMonth !== null ? `, ~${formatUsd(s.usdPerMonth)}/month` : ''}`;
   }
   const kind = s.tokenKind === 'cached-input' ? 'input' : s.tokenKind;
-  let out = `${verb} ~${formatTokens(s.tokens)} ${kind} tokens/call`;
+  let out = `${verb} ~${formatTokens(s.tokens)} ${kind} token${s.tokens === 1 ? '' : 's'}/call`;
   if (s.usdPerCall !== null) out += `, ~${formatUsd(s.usdPerCall)}/call`;
   if (s.usdPerMonth !== null) out += `, ~${formatUsd(s.usdPerMonth)}/month`;
   return out;
