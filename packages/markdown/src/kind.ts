@@ -4,6 +4,8 @@ import type { DocumentKind } from '@promptlint/core';
 export type PromptFileKind = Exclude<DocumentKind, 'code'>;
 
 const AGENT_FILE_NAMES = new Set(['agents.md', 'claude.md', 'gemini.md']);
+/** Documentation that sits beside prompts in a `prompts/` folder without being one. */
+const DOC_FILE_NAMES = new Set(['readme', 'changelog', 'contributing', 'license', 'code_of_conduct', 'security']);
 
 /**
  * The kind of prompt file a path is, or `undefined` when it is not one. `path` is relative and
@@ -26,7 +28,9 @@ export function detectKind(path: string): PromptFileKind | undefined {
   if (name.endsWith('.prompt.md')) {
     return parent === 'prompts' && grandparent === '.github' ? 'vscode-prompt' : 'markdown-prompt';
   }
-  if ((name.endsWith('.md') || name.endsWith('.txt')) && dirs.includes('prompts')) return 'markdown-prompt';
+  if ((name.endsWith('.md') || name.endsWith('.txt')) && dirs.includes('prompts')) {
+    return DOC_FILE_NAMES.has(name.replace(/\.(md|txt)$/, '')) ? undefined : 'markdown-prompt';
+  }
   return undefined;
 }
 

@@ -121,6 +121,16 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
 }
 
 /**
+ * The structure from one remark parse of the whole text, without chunks or the light scanner: the
+ * reference that tests compare `markdownStructure` with. Throws where remark throws.
+ */
+export function wholeStructure(text: string): MarkdownStructure {
+  const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
+  collectFromTree(withFrontMatter.parse(text), text, 0, out);
+  return out;
+}
+
+/**
  * Parses the markdown of `text` (front matter allowed at the start) into the structure the
  * prompt model needs. Never throws.
  */
