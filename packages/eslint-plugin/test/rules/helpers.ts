@@ -41,7 +41,7 @@ export const o200k = bpeCounter('o200k_base');
 
 /** "~N input tokens/call, ~$X/call" as describeSavings writes it, for a count and a price per 1M. */
 export function perCall(tokens: number, pricePerMTok: number, kind = 'input'): string {
-  return `~${formatTokens(tokens)} ${kind} tokens/call, ~${formatUsd((tokens * pricePerMTok) / 1e6)}/call`;
+  return `~${formatTokens(tokens)} ${kind} token${tokens === 1 ? '' : 's'}/call, ~${formatUsd((tokens * pricePerMTok) / 1e6)}/call`;
 }
 
 /** Escapes text for use in a RegExp. */

@@ -4,6 +4,7 @@
  */
 import { bpeCounter, formatTokens } from '@promptlint/core';
 import { at, longRules, o200k, perCall, re, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const RULES = longRules(200);
 const total = o200k.count(RULES);
@@ -20,11 +21,13 @@ new OpenAI().chat.completions.create({ model: 'gpt-4', max_tokens: 500, messages
 
 run('max-prompt-tokens', {
   valid: [
+    ...cleanOn({ system: JSON.stringify(RULES), user: 'question' }),
     { code, options: [{ budget: total }] },
     { code, options: [{ budget: 0 }] },
     code, // under the default budget of 8,000
   ],
   invalid: [
+    ...flaggedOn({ system: JSON.stringify(RULES), user: 'question' }, [{ message: /^This prompt is at least [\d,]+ input tokens \(dynamic slots not counted\), [\d,]+ over its budget of 1,000/ }], { options: [{ budget: 1000 }] }),
     {
       code,
       options: [{ budget: 1000 }],

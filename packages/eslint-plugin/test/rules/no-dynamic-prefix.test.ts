@@ -5,6 +5,7 @@
  */
 import { formatTokens, formatUsd } from '@promptlint/core';
 import { at, longRules, o200k, perCall, re, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const RULES = longRules(160);
 const anthropicTokens = (text: string) => Math.round(o200k.count(text) * 1.22);
@@ -66,6 +67,8 @@ const googleAfter = o200k.count(`.\n${RULES}`) + o200k.count('Hello');
 
 run('no-dynamic-prefix', {
   valid: [
+    // every SDK: the timestamp after the static block
+    ...cleanOn({ system: `\`${RULES}\nNow: \${new Date().toISOString()}\``, user: 'question' }),
     // the date comes after the static block
     `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -85,6 +88,10 @@ client.chat.completions.create({ model: 'gpt-4o', max_tokens: 100, messages: [{ 
     `declare const slack: any; slack.chat.postMessage({ channel: 'c', messages: [{ role: 'system', content: \`\${new Date().toISOString()} ${RULES}\` }] });`,
   ],
   invalid: [
+    // every SDK: the timestamp before the static block
+    ...flaggedOn({ system: `\`Now: \${new Date().toISOString()}\n${RULES}\``, user: 'question' }, (_sdk, c) => [
+      { message: /^`new Date\(\)\.toISOString\(\)` \(timestamp\) changes on every call and comes before [\d,]+ static tokens/, ...at(c, 'new Date()') },
+    ]),
     {
       code: openaiCode,
       errors: [

@@ -4,6 +4,7 @@
  * counted here with o200k_base.
  */
 import { at, o200k, perCall, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const framing = 'The user asked the following question: ';
 const framingCode = `import OpenAI from 'openai';
@@ -19,11 +20,19 @@ generateText({ model: anthropic('claude-haiku-4-5'), maxOutputTokens: 100, syste
 
 run('no-filler-phrases', {
   valid: [
+    ...cleanOn({ system: "'Answer briefly.'", user: '`Q: ${question}`' }),
     `import OpenAI from 'openai'; new OpenAI().chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [{ role: 'user', content: 'Q: what is 2+2?' }] });`,
     // the phrase in a string that is not a prompt
     `console.log('${framing}');`,
   ],
   invalid: [
+    ...flaggedOn({ system: "'Answer briefly.'", user: `\`${framing}\${question}\`` }, (_sdk, c) => [
+      {
+        message: /^Filler phrase "The user asked the following question:": write "Q:"; saves ~\d+ input tokens?\/call/,
+        ...at(c, 'The user asked'),
+        suggestions: [{ desc: 'Replace "The user asked the following question:" with "Q:".', output: c.replace('The user asked the following question:', 'Q:') }],
+      },
+    ]),
     {
       code: framingCode,
       errors: [
@@ -43,7 +52,7 @@ run('no-filler-phrases', {
       code: noteCode,
       errors: [
         {
-          message: /^Filler phrase "Please note that": drop it; saves ~\d+ input tokens\/call/,
+          message: /^Filler phrase "Please note that": drop it; saves ~\d+ input tokens?\/call/,
           ...at(noteCode, 'Please note that'),
           suggestions: [{ desc: 'Remove "Please note that".', output: noteCode.replace('Please note that answers', 'Answers') }],
         },

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { at, o200k, perCall, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const runLine = 'Answer briefly.            Use simple words.';
 const runFixed = 'Answer briefly. Use simple words.';
@@ -38,6 +39,7 @@ expect(trailingSaved).toBeGreaterThan(0);
 
 run('no-redundant-whitespace', {
   valid: [
+    ...cleanOn({ system: `'${runFixed}'`, user: 'question' }),
     // indentation of template lines is not redundant
     `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -48,6 +50,9 @@ client.chat.completions.create({ model: 'gpt-4o', max_tokens: 100, messages: [{ 
     `const banner = '${runLine}'; console.log(banner);`,
   ],
   invalid: [
+    ...flaggedOn({ system: `'${runLine}'`, user: 'question' }, (_sdk, c) => [{ message: /^Redundant whitespace, a run of spaces: collapse it; saves ~\d+ input tokens?\/call/, ...at(c, '            Use') }], {
+      output: (c) => c.replace(runLine, runFixed),
+    }),
     {
       code: runCode,
       output: runCode.replace(runLine, runFixed),

@@ -6,9 +6,10 @@
 import { formatUsd } from '@promptlint/core';
 import { at, run } from './helpers.js';
 
-const SAVES = `saves ~1,640 input tokens/call, ~${formatUsd((1640 * 2.5) / 1e6)}/call`;
-const message = (name: string) =>
-  `\`${name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last 10 (\`${name}.slice(-10)\`, the seed's \`messages[-10:]\`) or summarise older turns into one message (the seed does it past 20 messages); over 50 messages of ~100 tokens this ${SAVES}.`;
+const saves = (pricePerMTok: number) => `saves ~1,640 input tokens/call, ~${formatUsd((1640 * pricePerMTok) / 1e6)}/call`;
+/** gpt-4o input: $2.50 per 1M tokens unless said otherwise. */
+const message = (name: string, pricePerMTok = 2.5) =>
+  `\`${name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last 10 (\`${name}.slice(-10)\`, the seed's \`messages[-10:]\`) or summarise older turns into one message (the seed does it past 20 messages); over 50 messages of ~100 tokens this ${saves(pricePerMTok)}.`;
 
 const server = (send: string, between = '') => `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -45,9 +46,30 @@ export class Bot {
   }
 }`;
 
+const gemini = `import { GoogleGenAI, type Content } from '@google/genai';
+const ai = new GoogleGenAI({});
+const contents: Content[] = [];
+export async function turn(text: string) {
+  contents.push({ role: 'user', parts: [{ text }] });
+  const r = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents, config: { maxOutputTokens: 300 } });
+  contents.push({ role: 'model', parts: [{ text: r.text ?? '' }] });
+}`;
+
+const langchain = `import { ChatOpenAI } from '@langchain/openai';
+import { AIMessage, HumanMessage, type BaseMessage } from '@langchain/core/messages';
+const model = new ChatOpenAI({ model: 'gpt-4o', maxTokens: 300 });
+const history: BaseMessage[] = [];
+export async function turn(text: string) {
+  history.push(new HumanMessage(text));
+  const reply = await model.invoke(history);
+  history.push(new AIMessage(String(reply.content)));
+}`;
+
 run('no-unbounded-history', {
   valid: [
     server('history.slice(-10)'),
+    langchain.replace('model.invoke(history)', 'model.invoke(history.slice(-10))'),
+    gemini.replace('contents, config', 'contents: contents.slice(-10), config'),
     server('[history[0]!, ...history.slice(-10)]'),
     server('history', '\n  while (countTokens(history) > 8000) history.splice(1, 1);'),
     server('history', '\n  if (history.length > 20) history.splice(1, history.length - 11, await summarize(history));'),
@@ -73,5 +95,7 @@ export async function post(text: string) { messages.push({ text }); await slack.
     },
     { code: anthropicLoop, errors: [{ message: /^`messages` grows every turn/, ...at(anthropicLoop, 'messages })') }] },
     { code: aiClass, errors: [{ message: message('this.history'), ...at(aiClass, 'this.history })') }] },
+    { code: gemini, errors: [{ message: message('contents', 0.3), ...at(gemini, 'contents, config') }] },
+    { code: langchain, errors: [{ message: message('history'), ...at(langchain, 'history);') }] },
   ],
 });

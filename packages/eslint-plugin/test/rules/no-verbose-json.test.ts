@@ -5,6 +5,7 @@
  * is not a prompt.
  */
 import { at, o200k, perCall, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const MSG = (name: string, indent = '"  "') => `\`${name}\` is sent as indented JSON (indent ${indent}): drop the indentation argument; indentation typically adds 50-90% to the tokens of the data.`;
 
@@ -50,6 +51,7 @@ ai.models.generateContent({ model: 'gemini-2.5-flash', contents: EXAMPLE, config
 
 run('no-verbose-json', {
   valid: [
+    ...cleanOn({ system: "'Answer from the data.'", user: 'JSON.stringify(docs)', pre: '  console.log(JSON.stringify(docs, null, 2));' }),
     // compact JSON in the prompt
     `import OpenAI from 'openai'; const c = new OpenAI(); export const f = (x: object) => c.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [{ role: 'user', content: JSON.stringify(x) }] });`,
     // indented JSON that never reaches a prompt: logs, files, HTTP responses
@@ -67,6 +69,9 @@ export async function f(x: object) {
     `import OpenAI from 'openai'; const JSON = { stringify: (a: unknown, b: unknown, c: unknown) => String(a) + b + c }; const c = new OpenAI(); c.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [{ role: 'user', content: JSON.stringify({}, null, 2) }] });`,
   ],
   invalid: [
+    ...flaggedOn({ system: "'Answer from the data.'", user: '`Data:\n${JSON.stringify(docs, null, 2)}`' }, (_sdk, c) => [{ message: MSG('docs'), ...at(c, 'JSON.stringify(docs') }], {
+      output: (c) => c.replace('JSON.stringify(docs, null, 2)', 'JSON.stringify(docs)'),
+    }),
     {
       code: openaiCode,
       output: openaiCode.replace('JSON.stringify(ticket, null, 2)', 'JSON.stringify(ticket)'),

@@ -5,6 +5,7 @@
  */
 import { formatUsd } from '@promptlint/core';
 import { at, o200k, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const BATCH = 'OpenAI `batches.create`, Anthropic `messages.batches.create`, Google `batches.create`';
 const instruction = 'Translate the product description into the target language. Keep the tone.';
@@ -51,6 +52,10 @@ async function grade(essays) {
 
 run('prefer-batch-api', {
   valid: [
+    // one request, no loop
+    ...cleanOn({ system: "'Summarise.'", user: 'question' }),
+    // a loop whose calls feed each other (a running summary)
+    ...cleanOn({ system: "'Summarise.'", user: 'summary + doc', pre: "  let summary = '';", around: (c) => `for (const doc of docs) { summary = String(await ${c}); }\n  return summary;` }),
     // a tool-calling loop: each call needs the previous answer
     `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -81,6 +86,12 @@ export async function rolling(chunks: string[]) {
     `import OpenAI from 'openai'; const c = new OpenAI(); for (const f of files) await c.batches.create({ input_file_id: f, endpoint: '/v1/chat/completions', completion_window: '24h' }); declare const files: string[];`,
   ],
   invalid: [
+    ...flaggedOn({ system: "'Summarise the document.'", user: 'doc', around: (c) => `for (const doc of docs) { await ${c}; }` }, [
+      { message: /^This request runs once per item of `docs` \(awaited one by one\) and no call needs the previous answer/ },
+    ]),
+    ...flaggedOn({ system: "'Summarise the document.'", user: 'doc', around: (c) => `return Promise.all(docs.map(async (doc) => ${c}));` }, [
+      { message: /^This request runs once per item of `docs` \(fanned out concurrently\)/ },
+    ]),
     {
       code: sequential,
       errors: [

@@ -5,6 +5,7 @@
  */
 import { formatTokens } from '@promptlint/core';
 import { at, longRules, o200k, perCall, re, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const RULES = longRules(160);
 const prefixTokens = Math.round(o200k.count(RULES) * 1.22);
@@ -30,6 +31,10 @@ const message = (how: string) =>
 
 run('require-cache-control', {
   valid: [
+    // providers that cache without being asked
+    ...cleanOn({ system: JSON.stringify(RULES), user: 'question' }, ['openai', 'google']),
+    // Anthropic on every path, with a short system prompt
+    ...cleanOn({ system: "'You are terse.'", user: 'question', anthropicEverywhere: true }, ['anthropic', 'ai', 'langchain']),
     // marked with cache_control on the system block
     `import Anthropic from '@anthropic-ai/sdk';
 const anthropic = new Anthropic();
@@ -52,6 +57,9 @@ new OpenAI().chat.completions.create({ model: 'gpt-4o', max_tokens: 100, message
 export const f = (base: object) => new Anthropic().messages.create({ ...base, model: 'claude-sonnet-4-5', max_tokens: 100, messages: [] } as any);`,
   ],
   invalid: [
+    ...flaggedOn({ system: JSON.stringify(RULES), user: 'question', anthropicEverywhere: true }, [{ message: /^A [\d,]+-token static prefix is sent to claude-sonnet-4-5 without `cache_control`/ }], {
+      sdks: ['anthropic', 'ai', 'langchain'],
+    }),
     { code: direct, errors: [{ message: message('`cache_control: { type: "ephemeral" }`'), ...at(direct, 'anthropic.messages.create') }] },
     { code: viaAi, errors: [{ message: message('`providerOptions: { anthropic: { cacheControl: { type: "ephemeral" } } }`'), ...at(viaAi, 'streamText(') }] },
     {

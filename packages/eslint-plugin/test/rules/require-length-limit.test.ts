@@ -5,6 +5,7 @@
  */
 import { formatUsd } from '@promptlint/core';
 import { at, run } from './helpers.js';
+import { cleanOn, flaggedOn } from './sdk-matrix.js';
 
 const code = `import OpenAI from 'openai';
 const client = new OpenAI();
@@ -18,6 +19,9 @@ ai.models.generateContent({ model: 'gemini-2.5-flash', contents: '이 문서를 
 
 run('require-length-limit', {
   valid: [
+    // a tight limit (500) is a bound on every SDK
+    ...cleanOn({ system: "'Explain every step in detail.'", user: 'question' }),
+    ...cleanOn({ system: "'Explain every step in detail, in at most 200 words.'", user: 'question', limit: 4000 }),
     // a stated bound
     `import OpenAI from 'openai'; new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Explain caching in detail, in under 300 words.' }] });`,
     // a tight output limit is a bound
@@ -30,6 +34,10 @@ run('require-length-limit', {
     `console.log('Explain caching in detail.');`,
   ],
   invalid: [
+    // a loose limit (4,000 > maxBoundedOutput 2,000) is not: 4,000 - 1,000 output tokens at worst
+    ...flaggedOn({ system: "'Explain every step in detail.'", user: 'question', limit: 4000 }, (_sdk, c) => [
+      { message: /^"in detail" asks for open-ended length and the prompt states no bound: .*~3,000 output tokens\/call more than a bounded answer/, ...at(c, 'in detail') },
+    ]),
     {
       code,
       errors: [
