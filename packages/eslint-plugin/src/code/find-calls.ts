@@ -6,7 +6,7 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Provider } from '@promptlint/core';
-import { memberChainFrom, memberName, outerWrapper, propertyName, unwrap, walk, type Node } from './ast.js';
+import { memberChainFrom, memberName, outerWrapper, propertyName, walk, type Node } from './ast.js';
 import { variableOf, type SourceLike } from './resolve.js';
 import {
   AI_FUNCTIONS,

@@ -5,7 +5,6 @@
  * `providerOptions.anthropic.cacheControl`), LangChain message classes and tuples.
  */
 import type { Message, Part, Role } from '@promptlint/core';
-import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
 import { contentParts } from './content.js';
 import { findPath, findProperty, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
