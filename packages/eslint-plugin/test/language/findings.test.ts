@@ -76,3 +76,69 @@ describe('no-verbose-json on a markdown prompt', () => {
     expect(r.suppressedMessages.map((m) => [m.ruleId, m.line, m.suppressions[0]!.justification])).toEqual([['promptlint/no-verbose-json', 3, 'examples stay readable']]);
   });
 });
+
+describe('prompt files with front matter (Prompty)', () => {
+  const triage = [
+    '---',
+    'name: Ticket triage',
+    'model:',
+    '  api: chat',
+    '  configuration:',
+    '    type: openai',
+    '    name: gpt-4o',
+    '---',
+    'system:',
+    'You triage support tickets. Reply with one label: billing, outage, account or other.',
+    '',
+    'user:',
+    '{{ticket}}',
+    '',
+  ].join('\n');
+
+  it('a request without max_tokens is reported at the front matter with the worst-case exposure', async () => {
+    const results = await lintProject({ 'flows/triage.prompty': triage }, only('require-max-tokens'));
+    const messages = results.get('flows/triage.prompty')!.messages;
+    expect(messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([['promptlint/require-max-tokens', 2, 1, 1]]);
+    // gpt-4o: at most 16,384 output tokens at $10 per 1M
+    expect(messages[0]!.message).toContain(`~${formatTokens(16384)} output tokens/call, ~${formatUsd((16384 * 10) / 1e6)}/call`);
+  });
+
+  it('a bounded request is not reported', async () => {
+    const bounded = triage.replace('    name: gpt-4o\n', '    name: gpt-4o\n  parameters:\n    max_tokens: 20\n');
+    const results = await lintProject({ 'flows/triage.prompty': bounded }, only('require-max-tokens'));
+    expect(results.get('flows/triage.prompty')!.messages).toEqual([]);
+  });
+
+  it('invalid front matter is one fatal parsing error at the line of the fault', async () => {
+    const broken = ['---', 'name: broken', 'model: gpt-4o: mini', '---', 'system:', 'You are helpful.', ''].join('\n');
+    const results = await lintProject({ 'flows/broken.prompty': broken });
+    const messages = results.get('flows/broken.prompty')!.messages;
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2, line: 3, column: 8 });
+    expect(messages[0]!.message).toMatch(/^Parsing error: invalid YAML front matter: .+$/);
+  });
+});
+
+describe("promptlint's own disable comments work under ESLint too (the engine applies them, as in the CLI)", () => {
+  it('promptlint-disable-next-line and promptlint-disable/-enable silence what they name', async () => {
+    const text = [
+      '---',
+      'max_tokens: 500',
+      '---',
+      '<!-- promptlint-disable-next-line no-redundant-whitespace -->',
+      'This line ends with spaces that are allowed.   ',
+      'This line ends with spaces that are reported.   ',
+      '<!-- promptlint-disable no-filler-phrases -->',
+      'Please note that the first report is ready.',
+      '<!-- promptlint-enable no-filler-phrases -->',
+      'Please note that the second report is late.',
+      '',
+    ].join('\n');
+    const results = await lintProject({ 'prompts/a.md': text }, allWith());
+    const r = results.get('prompts/a.md')!;
+    expect(r.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['promptlint/no-redundant-whitespace', 6],
+      ['promptlint/no-filler-phrases', 10],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  * exercised independently of what the core rules find; findings of the real rules are in
  * findings.test.ts.
  */
-import { LineIndex, presetRules, rules as coreRules } from '@promptlint/core';
+import { defaultPriceTable, formatUsd, LineIndex, presetRules, rules as coreRules } from '@promptlint/core';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { CODE_FILES, PROMPT_FILES } from '../../src/index.js';
@@ -86,7 +86,7 @@ describe('configs', () => {
       'docs/guide.md': 'a\n',
     };
     const results = await lintProject(files, [...plugin.configs.all, ...probeConfig({ 'probe/kind': 'error' })]);
-    const kinds = Object.fromEntries([...results].map(([path, r]) => [path, r.messages.map((m) => m.message)]));
+    const kinds = Object.fromEntries([...results].map(([path, r]) => [path, r.messages.filter((m) => m.ruleId === 'probe/kind').map((m) => m.message)]));
     expect(kinds).toEqual({
       'prompts/summarise.md': ['kind markdown-prompt'],
       'prompts/nested/plain.txt': ['kind markdown-prompt'],
@@ -169,6 +169,14 @@ describe('inline controls in HTML comments', () => {
     ]);
   });
 
+  it('a comment shown inside a code block is text, not a directive', async () => {
+    const text = ['Example of a directive:', '```markdown', '<!-- eslint-disable probe/lines -->', '```', 'after'].join('\n');
+    const results = await lintProject({ 'prompts/a.md': text }, probeConfig({ 'probe/lines': 'error' }));
+    const r = results.get('prompts/a.md')!;
+    expect(r.messages.map((m) => m.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.suppressedMessages).toEqual([]);
+  });
+
   it('an unused directive is reported at its comment', async () => {
     const cwd = project({ 'prompts/a.md': 'one\n\n  <!-- eslint-disable-next-line probe/kind -->\n' });
     const config = probeConfig({ 'probe/lines': 'error' }, { linterOptions: { reportUnusedDisableDirectives: 'warn' } });
@@ -217,6 +225,10 @@ describe('settings.promptlint', () => {
 
   it('accepts the code-only key aiSdkVersion on prompt files (one settings object serves both)', async () => {
     const results = await lintProject({ 'prompts/a.md': 'x\n' }, one({ promptlint: { aiSdkVersion: 5, defaultModel: 'gpt-4o-mini' } }));
-    expect(results.get('prompts/a.md')!.messages).toEqual([]);
+    const messages = results.get('prompts/a.md')!.messages;
+    expect(messages.map((m) => m.ruleId)).toEqual(['promptlint/require-max-tokens']);
+    // priced on the default model the settings name: gpt-4o-mini, 16,384 output tokens at most, $0.60 per 1M
+    expect(defaultPriceTable().resolve('gpt-4o-mini')!.maxOutput).toBe(16384);
+    expect(messages[0]!.message).toContain(`~16,384 output tokens/call, ~${formatUsd((16384 * 0.6) / 1e6)}/call`);
   });
 });
