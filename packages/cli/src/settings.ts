@@ -1,9 +1,9 @@
 /** Configuration + command-line flags -> the engine's configuration. Flags win over the file. */
-import { presetRules, type EngineConfig, type ModelOverride, type RuleSetting } from '@promptlint/core';
+import { DEFAULT_MODEL, presetRules, type EngineConfig, type ModelOverride, type RuleSetting } from '@promptlint/core';
 import type { LoadedConfig } from './config.js';
 
 /** The model files that name none are priced as when neither --model nor the configuration says. */
-export const DEFAULT_MODEL = 'gpt-4o';
+export { DEFAULT_MODEL } from '@promptlint/core';
 
 export interface Settings {
   engine: EngineConfig & { defaultModel: string };

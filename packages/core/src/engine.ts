@@ -13,6 +13,12 @@ import { counterFor } from './tokenizer.js';
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?];
 
+/**
+ * The model the front ends price a request with when neither the source nor the configuration
+ * names one. It is always shown as "(default model)" in a finding's basis: never a silent guess.
+ */
+export const DEFAULT_MODEL = 'gpt-4o';
+
 export interface EngineConfig {
   /** Rule severities and options; rules not named are off. */
   rules?: Record<string, RuleSetting>;

@@ -7,7 +7,7 @@
  * `sourceCode.getLocFromIndex(range)`, so they are right in each language's own coordinates as
  * long as the document's ranges index into the source text being linted.
  */
-import {
+import { DEFAULT_MODEL,
   ConfigError,
   describeSavings,
   Engine,
@@ -21,7 +21,7 @@ import {
 } from '@promptlint/core';
 
 /** The model priced when neither the source nor the settings name one (the CLI's default too). */
-export const DEFAULT_MODEL = 'gpt-4o';
+export { DEFAULT_MODEL } from '@promptlint/core';
 
 /** `settings.promptlint` in an ESLint config. */
 export interface PromptlintSettings {
