@@ -11,9 +11,10 @@ import { json, run, tempDir, writeFiles } from './helpers.js';
 const RECORDS =
   '[{"name":"Hong Gildong","age":30,"email":"hong@example.com","city":"Seoul"},{"name":"Kim Minji","age":25,"email":"minji@example.com","city":"Busan"},' +
   '{"name":"Lee Jun","age":41,"email":"jun@example.com","city":"Incheon"},{"name":"Park Sora","age":35,"email":"sora@example.com","city":"Daegu"}]';
+const FM = '---\nmax_tokens: 300\n---\n'; // an output limit: require-max-tokens stays quiet
 const FILES = {
-  'prompts/data.md': `Classify each customer below.\n\n\`\`\`json\n${RECORDS}\n\`\`\`\n`,
-  'prompts/ws.md': 'Answer briefly.   \n',
+  'prompts/data.md': `${FM}Classify each customer below.\n\n\`\`\`json\n${RECORDS}\n\`\`\`\n`,
+  'prompts/ws.md': `${FM}Answer briefly.   \n`,
 };
 
 const rulesSeen = (args: string[], cwd: string): string[] =>

@@ -142,7 +142,7 @@ describe('a prompt file that cannot be parsed', () => {
   it('is a fatal finding (ruleId null) with its line, exit 1, nothing on stderr', () => {
     const cwd = tempDir({
       'bad.prompty': '---\nname: broken\nmodel: [unclosed\n---\nHello\n',
-      'prompts/ok.md': 'Answer briefly.\n',
+      'prompts/ok.md': '---\nmax_tokens: 200\n---\nAnswer briefly.\n',
     });
     const r = run(['--format', 'json', '.'], cwd);
     expect(r.status).toBe(1);

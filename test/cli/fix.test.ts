@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectOneLine, json, run, tempDir } from './helpers.js';
 
-const MESSY = `You are a support assistant for Acme.   
+const MESSY = `---
+model: gpt-4o
+max_tokens: 400
+---
+You are a support assistant for Acme.   
 Answer    in a friendly    tone.
 
 Use this customer record:
@@ -70,7 +74,7 @@ describe('--fix', () => {
 
   it('never applies suggestions (prefer-compact-data offers a table, not a fix)', () => {
     const records = Array.from({ length: 4 }, (_, i) => `{"name":"Customer ${i}","age":${30 + i},"email":"c${i}@example.com","city":"Seoul"}`).join(',');
-    const text = `Classify each customer.\n\n\`\`\`json\n[${records}]\n\`\`\`\n`;
+    const text = `---\nmax_tokens: 300\n---\nClassify each customer.\n\n\`\`\`json\n[${records}]\n\`\`\`\n`;
     const cwd = tempDir({ 'prompts/data.md': text, 'promptlint.config.json': '{ "extends": "strict" }' });
     const r = run(['--fix', '--format', 'json'], cwd);
     expect(json(r).files[0]!.findings.map((f) => f.ruleId)).toContain('prefer-compact-data');

@@ -15,10 +15,13 @@ import { json, run, tempDir, writeFiles, type JsonReport } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
-/** Two whitespace findings (warnings) in one file, none in the other. */
+/** Front matter with an output limit, so that require-max-tokens has nothing to say. */
+const FM = '---\nmax_tokens: 300\n---\n';
+const WS_BODY = 'You are a support assistant.   \nAnswer    in a friendly    tone.\n';
+/** Two whitespace findings (warnings) in one file, on lines 4 and 5; none in the other. */
 const FILES = {
-  'prompts/ws.md': 'You are a support assistant.   \nAnswer    in a friendly    tone.\n',
-  'prompts/clean.md': 'Answer briefly.\n',
+  'prompts/ws.md': `${FM}${WS_BODY}`,
+  'prompts/clean.md': `${FM}Answer briefly.\n`,
 };
 
 function repo(files: Record<string, string> = FILES): string {
@@ -42,10 +45,10 @@ describe('json', () => {
       expect(Object.keys(f).filter((k) => k !== 'fix')).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'savings']);
       expect(Object.keys(f.savings!)).toEqual(['tokens', 'tokenKind', 'usdPerCall', 'usdPerMonth', 'model', 'confidence', 'basis']);
     }
-    // trailing spaces after "assistant." (column 29 on line 1) and the first run of spaces on line 2
+    // trailing spaces after "assistant." (column 29 on line 4) and the first run of spaces on line 5
     expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
-      ['no-redundant-whitespace', 1, 29],
-      ['no-redundant-whitespace', 2, 7],
+      ['no-redundant-whitespace', 4, 29],
+      ['no-redundant-whitespace', 5, 7],
     ]);
     const sum = (k: 'tokens' | 'usdPerCall') => findings.reduce((a, f) => a + (f.savings![k] ?? 0), 0);
     expect(report.summary).toMatchObject({ files: 2, errors: 0, warnings: 2, usdPerMonth: null });
@@ -110,9 +113,9 @@ describe('sarif', () => {
 
   it('fingerprints follow the flagged text, not its line number', () => {
     const before = sarifOf(cwd).runs[0].results.map((r: any) => r.partialFingerprints['promptlint/v1']);
-    const moved = repo({ ...FILES, 'prompts/ws.md': `# Role\n\n${FILES['prompts/ws.md']}`, 'promptlint.config.json': '{ "rules": { "no-redundant-whitespace": "error" } }' });
+    const moved = repo({ ...FILES, 'prompts/ws.md': `${FM}# Role\n\n${WS_BODY}`, 'promptlint.config.json': '{ "rules": { "no-redundant-whitespace": "error" } }' });
     const results = sarifOf(moved).runs[0].results;
-    expect(results.map((r: any) => r.locations[0].physicalLocation.region.startLine)).toEqual([3, 4]);
+    expect(results.map((r: any) => r.locations[0].physicalLocation.region.startLine)).toEqual([6, 7]);
     expect(results.map((r: any) => r.partialFingerprints['promptlint/v1'])).toEqual(before);
     expect(new Set(before).size).toBe(2);
   });
@@ -125,8 +128,8 @@ describe('github', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^::warning file=prompts\/a%2Cb%3Ac\.md,line=1,endLine=1,col=29,endColumn=32,title=promptlint\(no-redundant-whitespace\)::Redundant whitespace/);
-    expect(lines[1]).toMatch(/^::warning file=prompts\/a%2Cb%3Ac\.md,line=2,endLine=2,col=7,/);
+    expect(lines[0]).toMatch(/^::warning file=prompts\/a%2Cb%3Ac\.md,line=4,endLine=4,col=29,endColumn=32,title=promptlint\(no-redundant-whitespace\)::Redundant whitespace/);
+    expect(lines[1]).toMatch(/^::warning file=prompts\/a%2Cb%3Ac\.md,line=5,endLine=5,col=7,/);
     for (const l of lines) expect(l.split('::')[2]).not.toMatch(/[\r\n]/);
   });
 
@@ -150,13 +153,13 @@ describe('markdown', () => {
     expect(r.stdout).toContain('| rule | findings | tokens/call | $/call | $/month |');
     expect(r.stdout).toMatch(new RegExp(`\\| \`no-redundant-whitespace\` \\| 2 \\| ${formatTokens(tokens)} \\| \\$[\\d.]+ \\| \\$[\\d.]+ \\|`));
     expect(r.stdout).toContain('<details><summary><code>prompts/ws.md</code>: 2 problems</summary>');
-    expect(r.stdout).toMatch(/\| 1:29 \| warning \| `no-redundant-whitespace` \| Redundant whitespace/);
+    expect(r.stdout).toMatch(/\| 4:29 \| warning \| `no-redundant-whitespace` \| Redundant whitespace/);
     expect(r.stdout).not.toContain('prompts/clean.md');
     expect(r.stdout.match(/<\/details>/g)).toHaveLength(1);
   });
 
   it('a clean run says so', () => {
-    const r = run(['--format', 'markdown'], repo({ 'prompts/clean.md': 'Answer briefly.\n' }));
+    const r = run(['--format', 'markdown'], repo({ 'prompts/clean.md': `${FM}Answer briefly.\n` }));
     expect(r.stdout).toBe('## promptlint: no problems\n\n1 prompt file linted.\n');
   });
 });
@@ -168,8 +171,8 @@ describe('stylish', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('prompts/ws.md');
-    expect(lines[1]).toMatch(/^ {2}one call: \d+ input \+ 16,384 output \(gpt-4o's maximum: no limit set\) tokens, ~\$[\d.]+\/call on gpt-4o$/);
-    expect(lines[2]).toMatch(/^ {2}1:29 {2}warning {2}Redundant whitespace.* {2}no-redundant-whitespace$/);
+    expect(lines[1]).toMatch(/^ {2}one call: \d+ input \+ 300 output \(the file's limit\) tokens, ~\$[\d.]+\/call on gpt-4o$/);
+    expect(lines[2]).toMatch(/^ {2}4:29 {2}warning {2}Redundant whitespace.* {2}no-redundant-whitespace$/);
     expect(r.stdout).toMatch(/Savings by rule\s+findings\s+tokens\/call\s+\$\/call\s+\$\/month\n {2}no-redundant-whitespace\s+2\s/);
     expect(r.stdout).toContain('\u2716 2 problems (0 errors, 2 warnings), 2 fixable with --fix');
     expect(r.stdout).toContain('Priced as gpt-4o (default; set --model or `model:` in front matter).');
@@ -213,7 +216,7 @@ describe('output and thresholds', () => {
   });
 
   it('--quiet reports errors only', () => {
-    const cwd = repo({ ...FILES, 'prompts/big.md': 'Answer briefly.   \n' });
+    const cwd = repo({ ...FILES, 'prompts/big.md': `${FM}Answer briefly.   \n` });
     const q = json(run(['--format', 'json', '--quiet'], cwd));
     expect(q.files.flatMap((f) => f.findings)).toEqual([]);
     expect(q.summary.warnings).toBe(0);

@@ -33,7 +33,7 @@ function loaded(args: string[], cwd: string): { status: number | null; stdout: s
 const HEAVY = /packages\/core\/|packages\/markdown\/|gpt-tokenizer|remark|micromark|unified|\/rules\//;
 
 describe('start-up', () => {
-  const cwd = tempDir({ 'prompts/a.md': 'Answer briefly.\n' });
+  const cwd = tempDir({ 'prompts/a.md': '---\nmax_tokens: 200\n---\nAnswer briefly.\n' });
   const version = (JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
 
   it('--version prints the package version and loads no heavy module', () => {
