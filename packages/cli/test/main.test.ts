@@ -20,7 +20,7 @@ async function call(argv: string[], cwd: string) {
 describe('main', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'promptlint-main-'));
   mkdirSync(join(cwd, 'prompts'));
-  writeFileSync(join(cwd, 'prompts/a.md'), 'Answer briefly.   \n');
+  writeFileSync(join(cwd, 'prompts/a.md'), '---\nmax_tokens: 200\n---\nAnswer briefly.   \n');
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
   it('--version', async () => {
@@ -50,10 +50,12 @@ describe('createLinter (in-process)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'promptlint-api-'));
     try {
       const linter = await createLinter({ cwd: dir });
-      const text = 'Answer    briefly.   \n';
-      expect(linter.lint(text, 'prompts/a.md').map((f) => [f.ruleId, f.line, f.column])).toEqual([['no-redundant-whitespace', 1, 7]]);
+      const fm = '---\nmax_tokens: 200\n---\n';
+      const text = `${fm}Answer    briefly.   \n`;
+      expect(linter.lint(text, 'prompts/a.md').map((f) => [f.ruleId, f.line, f.column])).toEqual([['no-redundant-whitespace', 4, 7]]);
+      expect(linter.lint('Answer briefly.\n', 'prompts/b.md').map((f) => f.ruleId)).toEqual(['require-max-tokens']);
       const fixed = linter.fix(`\ufeff${text}`, 'prompts/a.md');
-      expect(fixed.text).toBe('\ufeffAnswer briefly.\n');
+      expect(fixed.text).toBe(`\ufeff${fm}Answer briefly.\n`);
       expect(linter.fix(fixed.text, 'prompts/a.md')).toEqual({ text: fixed.text, applied: 0, passes: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
