@@ -232,9 +232,10 @@ Common options:
   -h, --help              show this help
   -v, --version           show the version
 
-Prompt files found in folders: *.prompt.md, *.prompty, *.prompt, .github/prompts/*, AGENTS.md,
-CLAUDE.md, .github/copilot-instructions.md, .cursor/rules/* and the like (.gitignore honoured).
-Files named explicitly are always linted.
+Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ folder; *.prompty;
+*.prompt (dotprompt); .github/prompts/*.prompt.md; AGENTS.md, CLAUDE.md, GEMINI.md,
+.github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc
+(.gitignore honoured; node_modules skipped). Files named explicitly are always linted.
 
 Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, or over --max-cost;
 2 usage, configuration or file system error.
