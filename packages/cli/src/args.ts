@@ -24,6 +24,10 @@ export interface LintOptions extends CommonOptions {
   /** -1 (the default) means no limit, as in ESLint. */
   maxWarnings: number;
   maxCost: number | undefined;
+  /** A `--format json` report to compare per-file costs with. */
+  baseline: string | undefined;
+  /** With `baseline`: exit 1 when the total cost per call grows by more than this percent. */
+  maxCostIncrease: number | undefined;
   callsPerDay: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
@@ -76,6 +80,8 @@ const SPECS: Record<string, Spec> = {
   '--fix': { kind: 'flag', key: 'fix', commands: LINT },
   '--max-warnings': { kind: 'int', key: 'maxWarnings', min: -1, commands: LINT },
   '--max-cost': { kind: 'number', key: 'maxCost', min: 0, commands: LINT },
+  '--baseline': { kind: 'string', key: 'baseline', commands: LINT },
+  '--max-cost-increase': { kind: 'number', key: 'maxCostIncrease', min: 0, commands: LINT },
   '--calls-per-day': { kind: 'number', key: 'callsPerDay', min: 0, commands: LINT },
   '--quiet': { kind: 'flag', key: 'quiet', commands: LINT },
   '--color': { kind: 'flag', key: 'color', commands: LINT },
@@ -184,6 +190,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError(`unknown format "${format}" (expected one of ${LINT_FORMATS.join(', ')})`);
   }
   if (values.color && values.noColor) throw new UsageError('--color and --no-color cannot be used together');
+  if (values.maxCostIncrease !== undefined && values.baseline === undefined) {
+    throw new UsageError('--max-cost-increase needs --baseline FILE (a --format json report to compare with)');
+  }
+  if (values.baseline !== undefined && (values.baseline as string).trim() === '') throw new UsageError('--baseline: expected a file name');
   return {
     ...common,
     command: 'lint',
@@ -193,6 +203,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     fix: values.fix === true,
     maxWarnings: (values.maxWarnings as number | undefined) ?? -1,
     maxCost: values.maxCost as number | undefined,
+    baseline: values.baseline as string | undefined,
+    maxCostIncrease: values.maxCostIncrease as number | undefined,
     callsPerDay: values.callsPerDay as number | undefined,
     quiet: values.quiet === true,
     color: values.color ? true : values.noColor ? false : undefined,
@@ -211,6 +223,9 @@ Lint options:
       --fix               apply safe fixes (whitespace and JSON layout only), then report what remains
       --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
       --max-cost USD      exit 1 when a prompt's estimated cost per call exceeds USD
+      --baseline FILE     compare each file's estimated cost per call with a saved --format json report
+      --max-cost-increase PCT
+                          with --baseline: exit 1 when the total cost per call grows by more than PCT%
       --model NAME        price files that name no model as NAME (default: gpt-4o)
       --calls-per-day N   call rate for per-month figures
   -q, --quiet             report errors only
@@ -237,6 +252,6 @@ Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ fold
 .github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc
 (.gitignore honoured; node_modules skipped). Files named explicitly are always linted.
 
-Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, or over --max-cost;
-2 usage, configuration or file system error.
+Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, over --max-cost or
+--max-cost-increase; 2 usage, configuration or file system error.
 `;

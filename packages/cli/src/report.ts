@@ -1,5 +1,6 @@
 /** The data every format renders: files with findings, call estimates and a summary. */
 import type { Fix, Savings } from '@promptlint/core';
+import type { BaselineComparison } from './baseline.js';
 import type { CallEstimate } from './estimate.js';
 
 export interface CliFinding {
@@ -56,6 +57,8 @@ export interface Report {
   defaultModel: { name: string; implicit: boolean; used: boolean };
   /** Lines shown after the summary by human formats (budget, --max-warnings). */
   notes: string[];
+  /** The comparison with `--baseline`, when given. */
+  baseline?: BaselineComparison;
 }
 
 const round = (x: number): number => Math.round(x * 1e12) / 1e12;

@@ -4,11 +4,14 @@ import { resolve } from 'node:path';
 import { ConfigError, Engine, formatUsd, rules, stripBom, type EngineConfig } from '@promptlint/core';
 import { detectKind, parsePromptFile } from '@promptlint/markdown';
 import type { LintOptions } from './args.js';
+import { compareWithBaseline, loadBaseline } from './baseline.js';
 import { displayPath, loadConfig, type LoadedConfig } from './config.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { CliError, describeFsError } from './errors.js';
 import { describeTokens } from './estimate.js';
+import { fileCost } from './file-cost.js';
 import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
+import { gateFailure } from './formats/baseline.js';
 import { formatReport } from './formats/index.js';
 import { Linter, positionOf, type ParsePromptFile } from './lint.js';
 import type { MainOptions } from './main.js';
@@ -24,6 +27,8 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   const engine = makeEngine(settings.engine, loaded, cwd);
   checkModel(engine, settings.engine.defaultModel!, settings.modelFrom, loaded, cwd);
   const maxCost = opts.maxCost ?? loaded.config.maxCost;
+  // Read before anything is linted or fixed: a bad baseline stops the run with exit 2.
+  const baseline = opts.baseline === undefined ? undefined : loadBaseline(cwd, opts.baseline);
 
   const files = discover({
     cwd,
@@ -65,12 +70,16 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   const notes: string[] = [];
   const tooManyWarnings = opts.maxWarnings >= 0 && all.warnings > opts.maxWarnings;
   if (tooManyWarnings) notes.push(`promptlint found too many warnings (maximum: ${opts.maxWarnings}).`);
+  const comparison = baseline && compareWithBaseline(baseline, new Map(results.map((r) => [r.path, fileCost(r.estimates)])), opts.maxCostIncrease);
+  const costGrew = comparison ? gateFailure(comparison) : undefined;
+  if (costGrew) notes.push(costGrew);
   const report: Report = {
     cwd,
     files: shown,
     summary: opts.quiet ? summarize(shown) : all,
     defaultModel: { name: settings.engine.defaultModel!, implicit: settings.modelFrom === 'builtin', used: defaultUsed },
     notes,
+    ...(comparison ? { baseline: comparison } : {}),
   };
 
   const color = opts.outputFile === undefined && useColor(opts.color, io);
@@ -81,7 +90,7 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   } else io.stdout.write(out);
   for (const n of notes) io.stderr.write(`${n}\n`);
 
-  return all.errors > 0 || tooManyWarnings ? 1 : 0;
+  return all.errors > 0 || tooManyWarnings || costGrew ? 1 : 0;
 }
 
 function makeEngine(config: EngineConfig, loaded: LoadedConfig, cwd: string): Engine {

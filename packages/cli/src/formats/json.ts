@@ -3,7 +3,10 @@
  * Every file linted is listed, clean ones with `findings: []`. Fatal parse errors carry
  * `ruleId: null, fatal: true, savings: null`; budget findings `ruleId: "max-cost", savings: null`.
  * A finding with an autofix carries it as `fix: { range, text }` (as ESLint's JSON does).
+ * Each file carries its estimated cost of one call, `cost: { inputTokens, outputTokens, usdPerCall,
+ * model }` (`null` when it could not be parsed), and with --baseline the report has a `baseline` key.
  */
+import { fileCost } from '../file-cost.js';
 import type { Report } from '../report.js';
 
 export function toJsonObject(report: Report): unknown {
@@ -23,6 +26,7 @@ export function toJsonObject(report: Report): unknown {
         ...(f.fatal ? { fatal: true } : {}),
         ...(f.fix ? { fix: f.fix } : {}),
       })),
+      cost: fileCost(file.estimates),
     })),
     summary: {
       files: report.summary.files,
@@ -32,6 +36,7 @@ export function toJsonObject(report: Report): unknown {
       usdPerCall: report.summary.usdPerCall,
       usdPerMonth: report.summary.usdPerMonth,
     },
+    ...(report.baseline ? { baseline: report.baseline } : {}),
   };
 }
 

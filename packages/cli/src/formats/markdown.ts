@@ -4,6 +4,7 @@
  */
 import { formatTokens } from '@promptlint/core';
 import type { Report } from '../report.js';
+import { markdownBaseline } from './baseline.js';
 import { savingsText, usdCell } from './savings-text.js';
 
 /** Text safe inside a markdown table cell. */
@@ -19,6 +20,7 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   if (problems === 0) {
     out.push('## promptlint: no problems', '', `${plural(summary.files, 'prompt file')} linted.`);
+    if (report.baseline) out.push(...markdownBaseline(report.baseline));
     return `${out.join('\n')}\n`;
   }
   const month = summary.usdPerMonth === null ? '' : ` (~${usdCell(summary.usdPerMonth)}/month)`;
@@ -46,5 +48,6 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('', '</details>');
   }
+  if (report.baseline) out.push(...markdownBaseline(report.baseline));
   return `${out.join('\n')}\n`;
 }

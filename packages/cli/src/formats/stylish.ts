@@ -6,6 +6,7 @@
 import { formatTokens } from '@promptlint/core';
 import { describeCost, describeTokens } from '../estimate.js';
 import type { Report } from '../report.js';
+import { stylishBaseline } from './baseline.js';
 import { paint } from './color.js';
 import { savingsText, usdCell } from './savings-text.js';
 
@@ -54,6 +55,7 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
   if (problems > 0 && summary.usdPerMonth === null && summary.usdPerCall > 0) {
     lines.push(c.dim('Per-month figures need a call rate: --calls-per-day N, `callsPerDay` in the configuration or front matter.'));
   }
+  if (report.baseline) lines.push('', ...stylishBaseline(report.baseline));
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }
 
