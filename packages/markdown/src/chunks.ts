@@ -12,7 +12,7 @@
 import { linesOf } from './lines.js';
 
 /** Chunks are cut at the first safe line after this many characters. */
-const TARGET_CHUNK = 64 * 1024;
+export const TARGET_CHUNK = 64 * 1024;
 /** With no safe line for this long, cut at any line outside code (may split a paragraph). */
 const MAX_CHUNK = 1024 * 1024;
 
@@ -73,9 +73,9 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  * Offsets where chunks start, plus the text length at the end: `[0, ..., text.length]`.
  * No cut happens before `bodyStart` (front matter stays in the first chunk).
  */
-export function chunkBoundaries(text: string, bodyStart: number): number[] {
+export function chunkBoundaries(text: string, bodyStart: number, target = TARGET_CHUNK): number[] {
   const out = [0];
-  if (text.length - bodyStart <= TARGET_CHUNK) {
+  if (text.length - bodyStart <= target) {
     out.push(text.length);
     return out;
   }
@@ -89,7 +89,7 @@ export function chunkBoundaries(text: string, bodyStart: number): number[] {
     const head = text.slice(line.start, Math.min(line.end, line.start + 16));
     const blank = isBlankLine(text, line.start, line.end);
     const size = line.start - chunkStart;
-    if (size >= TARGET_CHUNK && !fence.open && htmlEnd === undefined && line.start > bodyStart) {
+    if (size >= target && !fence.open && htmlEnd === undefined && line.start > bodyStart) {
       const c = text.charCodeAt(line.start);
       const atColumn0 = !blank && c !== 32 && c !== 9;
       const lineText = () => text.slice(line.start, Math.min(line.end, line.start + 256));
@@ -113,7 +113,8 @@ export function chunkBoundaries(text: string, bodyStart: number): number[] {
         if (opener) {
           // The block ends on its first line when the closing marker follows the opening there.
           const lineText = text.slice(line.start, line.end);
-          const afterOpening = lineText.indexOf('<') + (opener[1].source === '-->' ? 4 : 2);
+          // `<!-->` and `<!--->` are complete comments (CommonMark 0.31, micromark).
+          const afterOpening = lineText.indexOf('<') + 2;
           if (!opener[1].test(lineText.slice(afterOpening))) htmlEnd = opener[1];
         } else if (/^ {0,3}</.test(head)) htmlUntilBlank = true;
       }
@@ -153,4 +154,27 @@ export function isHazardous(chunk: string): boolean {
     } else if (c === 91 && ++brackets > 20000) return true;
   }
   return false;
+}
+
+/**
+ * Whether the HTML block in `text[start, end)` (a top-level block starting at `start`) has not met
+ * its end condition: kinds 1-5 end at a closing marker; kinds 6-7 end at a blank line, so they are
+ * open only when no blank line follows (a cut without one).
+ */
+export function htmlBlockOpen(text: string, start: number, end: number): boolean {
+  const head = text.slice(start, Math.min(end, start + 16));
+  const opener = HTML_UNTIL_MARKER.find(([re]) => re.test(head));
+  if (!opener) {
+    // Kinds 6-7: closed by the blank line that must follow before a cut at column 0.
+    let i = end;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < text.length && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) {
+      i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      return !(i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13);
+    }
+    return i < text.length;
+  }
+  const body = text.slice(start, end);
+  return !opener[1].test(body.slice(body.indexOf('<') + 2));
 }

@@ -14,6 +14,13 @@ export function findComments(text: string, from: number, to: number): HtmlCommen
   while (i < to) {
     const open = text.indexOf('<!--', i);
     if (open < 0 || open >= to) break;
+    // `<!-->` and `<!--->` are complete, empty comments (CommonMark 0.31).
+    const empty = text.startsWith('>', open + 4) ? 5 : text.startsWith('->', open + 4) ? 6 : 0;
+    if (empty && open + empty <= to) {
+      out.push({ value: '', range: [open, open + empty] });
+      i = open + empty;
+      continue;
+    }
     const close = text.indexOf('-->', open + 4);
     if (close < 0 || close + 3 > to) break;
     out.push({ value: text.slice(open + 4, close), range: [open, close + 3] });

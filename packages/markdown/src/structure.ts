@@ -13,9 +13,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { chunkBoundaries, FenceTracker, isHazardous } from './chunks.js';
+import { chunkBoundaries, FenceTracker, htmlBlockOpen, isHazardous } from './chunks.js';
 import { findComments, type HtmlComment } from './comments.js';
-import { linesOf } from './lines.js';
+import { isSpace, linesOf, startOfLineBounded } from './lines.js';
+
+/** An open block is parsed again with the next chunk until the merged chunk is this long. */
+const MAX_MERGE = 1024 * 1024;
 
 export interface Heading {
   /** The heading node's range (from its first `#` or text to its end). */
@@ -124,42 +127,79 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
  * The structure from one remark parse of the whole text, without chunks or the light scanner: the
  * reference that tests compare `markdownStructure` with. Throws where remark throws.
  */
-export function wholeStructure(text: string): MarkdownStructure {
+export function wholeStructure(text: string, hasFrontMatter: boolean): MarkdownStructure {
   const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
-  collectFromTree(withFrontMatter.parse(text), text, 0, out);
+  collectFromTree((hasFrontMatter ? withFrontMatter : plain).parse(text), text, 0, out);
   return out;
 }
 
 /**
- * Parses the markdown of `text` (front matter allowed at the start) into the structure the
- * prompt model needs. Never throws.
+ * Where the chunk's last top-level block is still open at the chunk's end (an unclosed fenced
+ * code block, or an HTML block whose end condition was not met), so that the cut after it may have
+ * split it: the block's line start, to parse again with the next chunk. `undefined` when closed.
  */
-export function markdownStructure(text: string, bodyStart: number): MarkdownStructure {
+function openTail(tree: Root, text: string, from: number, to: number): number | undefined {
+  const last = tree.children[tree.children.length - 1];
+  if (!last?.position) return undefined;
+  const start = from + (last.position.start.offset ?? 0);
+  const end = from + (last.position.end.offset ?? 0);
+  let rest = end;
+  while (rest < to && isSpace(text.charCodeAt(rest))) rest++;
+  if (rest < to) return undefined; // something else follows it in this chunk
+  const lineStart = startOfLineBounded(text, start);
+  if (last.type === 'code') {
+    const fence = new FenceTracker();
+    for (const line of linesOf(text, lineStart, end)) fence.feed(text, line.start, line.end);
+    return fence.open ? lineStart : undefined;
+  }
+  if (last.type === 'html') return htmlBlockOpen(text, lineStart, end) ? lineStart : undefined;
+  return undefined;
+}
+
+/** Parses one chunk into `out`; returns where an open tail starts (see `openTail`), or undefined. */
+function parseChunk(text: string, from: number, to: number, bodyStart: number, out: MarkdownStructure, last: boolean): number | undefined {
+  const chunk = text.slice(from, to);
+  if (!isHazardous(chunk)) {
+    try {
+      // remark-frontmatter only where there is front matter: after an unclosed `---` at the start,
+      // micromark-extension-frontmatter leaves the rest misparsed (block quotes read as paragraphs).
+      const tree = (from === 0 && bodyStart > 0 ? withFrontMatter : plain).parse(chunk);
+      const tail = last ? undefined : openTail(tree, text, from, to);
+      const part: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
+      collectFromTree(tree, text, from, part);
+      const keep = <T>(xs: T[], at: (x: T) => number): T[] => (tail === undefined ? xs : xs.filter((x) => at(x) < tail));
+      append(out.code, keep(part.code, (r) => r[0]));
+      append(out.headings, keep(part.headings, (h) => h.range[0]));
+      append(out.comments, keep(part.comments, (c) => c.range[0]));
+      if (part.yaml) out.yaml = part.yaml;
+      return tail;
+    } catch {
+      // remark overflowed the stack (or failed otherwise): read this chunk with the light scanner.
+    }
+  }
+  out.lightChunks++;
+  lightScan(text, from === 0 ? bodyStart : from, to, out);
+  return undefined;
+}
+
+/**
+ * Parses the markdown of `text` into the structure the prompt model needs; `bodyStart` is where
+ * the body starts after front matter (`findFrontMatter`), 0 without. Never throws.
+ *
+ * A chunk whose last block is still open at its end (the line scanner that chose the cut was
+ * wrong, e.g. a fence-like line inside an HTML block) is parsed again from that block's start
+ * together with the next chunk, up to MAX_MERGE characters, so cuts never change the result.
+ */
+export function markdownStructure(text: string, bodyStart: number, targetChunk?: number): MarkdownStructure {
   const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
-  const bounds = chunkBoundaries(text, bodyStart);
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i]!;
-    const to = bounds[i + 1]!;
-    if (from === to) continue;
-    const chunk = text.slice(from, to);
-    let parsed = false;
-    if (!isHazardous(chunk)) {
-      try {
-        const part: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
-        collectFromTree((from === 0 ? withFrontMatter : plain).parse(chunk), text, from, part);
-        append(out.code, part.code);
-        append(out.headings, part.headings);
-        append(out.comments, part.comments);
-        if (part.yaml) out.yaml = part.yaml;
-        parsed = true;
-      } catch {
-        // remark overflowed the stack (or failed otherwise): read this chunk with the light scanner.
-      }
-    }
-    if (!parsed) {
-      out.lightChunks++;
-      lightScan(text, from === 0 ? bodyStart : from, to, out);
-    }
+  const bounds = chunkBoundaries(text, bodyStart, targetChunk);
+  let from = 0;
+  for (let i = 1; i < bounds.length; i++) {
+    const to = bounds[i]!;
+    if (to <= from) continue;
+    const isLast = i === bounds.length - 1;
+    const tail = parseChunk(text, from, to, bodyStart, out, isLast || to - from > MAX_MERGE);
+    from = tail ?? to;
   }
   const byStart = (a: { range: Range } | Range, b: { range: Range } | Range): number =>
     ('range' in a ? a.range[0] : a[0]) - ('range' in b ? b.range[0] : b[0]);

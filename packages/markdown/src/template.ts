@@ -327,7 +327,11 @@ export function scanTemplate(
     } else if (next === 123 /* { */ && syntax.mustache) end = mustacheTag(i);
     else if (syntax.singleBrace && next !== 123 && !inCode(i)) {
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-      const glued = before === 123 || before === 36 || before === 92 || before === 95 || (before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122);
+      // Glued to a word, a backslash or a brace group that was not a slot (`\\frac{a}{b}`): not a slot.
+      const lastEnd = tokens.length ? tokens[tokens.length - 1]!.range[1] : -1;
+      const glued =
+        before === 123 || before === 36 || before === 92 || before === 95 || (before === 125 && lastEnd !== i) ||
+        (before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122);
       if (!glued) {
         const v = IDENT_PATH.exec(text.slice(i + 1, i + 130));
         if (v && text.charCodeAt(i + 1 + v[0].length) !== 125) {
