@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkModelOverride } from './config-schema.js';
 import { CliError, describeFsError } from './errors.js';
 
 export type PresetName = 'recommended' | 'strict' | 'all';
@@ -32,7 +33,10 @@ export interface LoadedConfig {
 /** Candidate file names, in order of precedence within one folder. */
 export const CONFIG_FILES = ['promptlint.config.js', 'promptlint.config.mjs', 'promptlint.config.json', '.promptlintrc.json', 'package.json'] as const;
 
-const KNOWN_KEYS = ['extends', 'rules', 'model', 'callsPerDay', 'models', 'ignores', 'maxCost'] as const;
+/** The keys a configuration may hold (the JSON Schema lists the same: a test checks it). */
+export const KNOWN_KEYS = ['extends', 'rules', 'model', 'callsPerDay', 'models', 'ignores', 'maxCost'] as const;
+/** Keys accepted and ignored: `$schema` points editors at @promptlint/cli/schema.json. */
+const IGNORED_KEYS = ['$schema'] as const;
 
 /** The nearest configuration file from `cwd` upward, or `undefined`. */
 export function findConfig(cwd: string): string | undefined {
@@ -154,8 +158,10 @@ export function validateConfig(raw: unknown, shown: string): UserConfig {
   };
   if (!isPlainObject(raw)) return fail(`expected an object, got ${kindOf(raw)}`);
   for (const key of Object.keys(raw)) {
+    if ((IGNORED_KEYS as readonly string[]).includes(key)) continue;
     if (!(KNOWN_KEYS as readonly string[]).includes(key)) fail(`unknown key "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
   }
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string') fail(`"$schema": expected a string (the schema's path or URL), got ${kindOf(raw.$schema)}`);
   const c = raw as UserConfig & Record<string, unknown>;
   if (c.extends !== undefined && !PRESETS.includes(c.extends)) {
     fail(`"extends": expected one of ${PRESETS.map((p) => `"${p}"`).join(', ')}, got ${kindOf(c.extends)}`);
@@ -172,10 +178,15 @@ export function validateConfig(raw: unknown, shown: string): UserConfig {
     if (!isPlainObject(c.models)) fail(`"models": expected an object, got ${kindOf(c.models)}`);
     for (const [id, entry] of Object.entries(c.models!)) {
       if (!isPlainObject(entry)) fail(`"models.${id}": expected an object, got ${kindOf(entry)}`);
+      const problem = checkModelOverride(id, entry as Record<string, unknown>, kindOf);
+      if (problem) fail(problem);
     }
   }
-  if (c.ignores !== undefined && !(Array.isArray(c.ignores) && c.ignores.every((g) => typeof g === 'string' && g.length > 0))) {
-    fail(`"ignores": expected an array of glob strings`);
+  if (c.ignores !== undefined) {
+    if (!Array.isArray(c.ignores)) fail(`"ignores": expected an array of glob strings, got ${kindOf(c.ignores)}`);
+    c.ignores!.forEach((g: unknown, i) => {
+      if (typeof g !== 'string' || g.length === 0) fail(`"ignores[${i}]": expected a non-empty glob string, got ${kindOf(g)}`);
+    });
   }
   return c;
 }
