@@ -1,0 +1,233 @@
+/**
+ * The packages as a user gets them: `npm pack` each one, install the four tarballs into a fresh
+ * project outside the repository (with eslint, typescript-eslint and typescript from the registry),
+ * then run `npx eslint .` and `npx promptlint . --format json` there and check the findings. This is
+ * what the monorepo's workspace symlinks cannot show: `files`, `exports`, `bin`, the internal
+ * `@promptlint/*: 0.1.0` dependencies resolving to the tarballs, and the shipped types and schema.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PACKAGES = ['core', 'markdown', 'eslint-plugin', 'cli'];
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** The parent's npm_* variables (set by `npm test`) must not steer the installs in the temp project. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD') env[k] = v;
+  for (const k of ['FORCE_COLOR', 'NO_COLOR', 'CI', 'GITHUB_ACTIONS']) delete env[k];
+  return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+}
+const ENV = cleanEnv();
+
+// --- the sample project ---
+
+const POLICY = Array.from(
+  { length: 40 },
+  (_, i) => `${i + 1}. When a customer asks about case ${i + 1}, check the order history, the payment method and the account notes before you answer, and quote the policy section by number.`,
+).join('\n');
+
+const FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true, type: 'module' }, null, 2),
+  'eslint.config.js': `import promptlint from '@promptlint/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+  ...promptlint.configs.recommended,
+];
+`,
+  '.promptlintrc.json': JSON.stringify({ $schema: './node_modules/@promptlint/cli/schema/promptlint.schema.json', extends: 'recommended' }, null, 2),
+  // An OpenAI call with no max_completion_tokens.
+  'src/openai.ts': `import OpenAI from 'openai';
+
+const client = new OpenAI();
+
+export async function answer(question: string): Promise<string> {
+  const completion = await client.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: question }],
+  });
+  return completion.choices[0]?.message.content ?? '';
+}
+`,
+  // An Anthropic call with a big static system prompt and no cache_control.
+  'src/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';
+
+const anthropic = new Anthropic();
+
+const SYSTEM = \`You are the support assistant of Acme Store. Follow the policy below.
+${POLICY}\`;
+
+export async function reply(question: string) {
+  const message = await anthropic.messages.create({
+    model: 'claude-sonnet-4-5',
+    max_tokens: 1024,
+    system: SYSTEM,
+    messages: [{ role: 'user', content: question }],
+  });
+  return message.content;
+}
+`,
+  // A prompt file with the date before a long static block.
+  'prompts/support.prompt.md': `---
+model: gpt-4o
+max_tokens: 400
+---
+Today is {{today}}.
+
+You are the support assistant of Acme Store. Follow the policy below.
+${POLICY}
+`,
+  // The shipped types, checked by tsc as a TypeScript user would import them.
+  'types-check.ts': `import { configSchema, main, type MainOptions } from '@promptlint/cli';
+import { Engine, presetRules, rules, type Finding } from '@promptlint/core';
+import { parsePromptFile } from '@promptlint/markdown';
+import promptlint from '@promptlint/eslint-plugin';
+
+const parsed = parsePromptFile('Answer briefly.', { path: 'prompts/a.md' });
+const engine = new Engine({ rules: presetRules('recommended'), defaultModel: 'gpt-4o' }, rules);
+const findings: Finding[] = parsed.ok ? engine.lint(parsed.document) : [];
+const options: Pick<MainOptions, 'argv'> = { argv: ['--version'] };
+export const used = [findings.length, options, configSchema(rules), main, promptlint.configs.recommended.length];
+`,
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true }, files: ['types-check.ts'] }, null, 2),
+};
+
+/** 1-based line and column of the first occurrence of `needle` in a sample file. */
+function positionOf(file: string, needle: string): { line: number; column: number } {
+  const text = FILES[file]!;
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in ${file}`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+// --- setup: pack, create, install ---
+
+let temp = '';
+let app = '';
+const timings: Record<string, number> = {};
+
+function timed<T>(label: string, f: () => T): T {
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    timings[label] = Math.round(performance.now() - t0);
+  }
+}
+
+beforeAll(() => {
+  for (const p of PACKAGES) {
+    if (!existsSync(join(ROOT, 'packages', p, 'dist/index.js'))) throw new Error(`packages/${p} is not built: run npm run build first`);
+  }
+  temp = realpathSync(mkdtempSync(join(tmpdir(), 'promptlint-consumer-')));
+  const packs = join(temp, 'packs');
+  app = join(temp, 'app');
+  mkdirSync(packs);
+  const packed = timed('npm pack', () =>
+    JSON.parse(
+      execFileSync(NPM, ['pack', '--json', '--pack-destination', packs, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])], { cwd: ROOT, env: ENV, encoding: 'utf8' }),
+    ),
+  ) as { name: string; filename: string; files: { path: string }[] }[];
+  expect(packed.map((p) => p.name).sort()).toEqual(PACKAGES.map((p) => `@promptlint/${p}`).sort());
+  tarballs = Object.fromEntries(packed.map((p) => [p.name, { file: join(packs, p.filename), files: p.files.map((f) => f.path) }]));
+
+  for (const [rel, content] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(app, rel)), { recursive: true });
+    writeFileSync(join(app, rel), content);
+  }
+  timed('npm install', () =>
+    execFileSync(
+      NPM,
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error', ...packed.map((p) => join(packs, p.filename)), 'eslint@^10', 'typescript-eslint@^8', 'typescript@~5.9.3'],
+      { cwd: app, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    ),
+  );
+}, 300_000);
+
+let tarballs: Record<string, { file: string; files: string[] }> = {};
+
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  console.log(`consumer test timings (ms): ${JSON.stringify(timings)}`);
+});
+
+function npx(args: string[]) {
+  const r = spawnSync(NPX, ['--no-install', ...args], { cwd: app, env: ENV, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return r;
+}
+
+describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () => {
+  it('ships LICENSE, README and the built files; no sources, tests or build info', () => {
+    for (const [name, { files }] of Object.entries(tarballs)) {
+      expect(files, name).toContain('LICENSE');
+      expect(files, name).toContain('README.md');
+      expect(files, name).toContain('dist/index.js');
+      expect(files, name).toContain('dist/index.d.ts');
+      expect(files.filter((f) => /^(src|test)\/|tsbuildinfo|vitest\.config/.test(f)), name).toEqual([]);
+    }
+    expect(tarballs['@promptlint/cli']!.files).toEqual(expect.arrayContaining(['bin/promptlint.js', 'schema/promptlint.schema.json']));
+    expect(tarballs['@promptlint/core']!.files).toContain('data/models.json');
+  });
+
+  it('resolves every @promptlint package to one copy inside the project, from the tarballs (no workspace links)', () => {
+    const ls = JSON.parse(execFileSync(NPM, ['ls', '--all', '--json'], { cwd: app, env: ENV, encoding: 'utf8' })) as { dependencies: Record<string, { version: string; resolved: string }> };
+    for (const p of PACKAGES) {
+      const dep = ls.dependencies[`@promptlint/${p}`]!;
+      expect(dep.version).toBe('0.1.0');
+      expect(dep.resolved).toMatch(/^file:.*\.tgz$/);
+      const real = realpathSync(join(app, 'node_modules/@promptlint', p));
+      expect(relative(app, real).startsWith(`node_modules${sep}`), real).toBe(true);
+    }
+    // The internal `@promptlint/core: 0.1.0` dependencies are deduplicated onto the tarball's copy.
+    const nested = execFileSync(NPM, ['ls', '@promptlint/core', '--all', '--parseable'], { cwd: app, env: ENV, encoding: 'utf8' }).trim().split('\n');
+    expect(new Set(nested.map((p) => realpathSync(p))).size).toBe(1);
+    expect(existsSync(join(app, 'node_modules/@promptlint/cli/schema/promptlint.schema.json'))).toBe(true);
+  });
+
+  it('npx eslint . reports the code and prompt-file findings with the recommended config', () => {
+    const r = timed('eslint', () => npx(['eslint', '.', '--format', 'json']));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // errors found
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[] }[];
+    const byFile = Object.fromEntries(
+      results.filter((x) => x.messages.length).map((x) => [relative(app, x.filePath).split(sep).join('/'), x.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }))]),
+    );
+    expect(byFile).toEqual({
+      'src/openai.ts': [{ ruleId: 'promptlint/require-max-tokens', ...positionOf('src/openai.ts', 'client.chat.completions.create(') }],
+      'src/anthropic.ts': [{ ruleId: 'promptlint/require-cache-control', ...positionOf('src/anthropic.ts', 'anthropic.messages.create(') }],
+      'prompts/support.prompt.md': [{ ruleId: 'promptlint/no-dynamic-prefix', ...positionOf('prompts/support.prompt.md', '{{today}}') }],
+    });
+    const all = results.flatMap((x) => x.messages);
+    expect(all.every((m) => /\/call/.test(m.message))).toBe(true); // every message states what it is worth
+  });
+
+  it('npx promptlint . --format json reports the prompt file finding at the same place, with its cost', () => {
+    const r = timed('promptlint', () => npx(['promptlint', '.', '--format', 'json']));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { version: number; files: { path: string; findings: { ruleId: string; line: number; column: number }[]; cost: { model: string } | null }[] };
+    expect(report.version).toBe(1);
+    expect(report.files.map((f) => f.path)).toEqual(['prompts/support.prompt.md']);
+    expect(report.files[0]!.findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column }))).toEqual([
+      { ruleId: 'no-dynamic-prefix', ...positionOf('prompts/support.prompt.md', '{{today}}') },
+    ]);
+    expect(report.files[0]!.cost).toMatchObject({ model: 'gpt-4o', outputTokens: 400 });
+    const version = npx(['promptlint', '--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version);
+  });
+
+  it('the shipped type declarations compile in a strict TypeScript project (nodenext)', () => {
+    const r = timed('tsc', () => npx(['tsc', '-p', '.']));
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
