@@ -44,6 +44,8 @@ export interface Summary {
   /** Sum of the non-null savings figures. */
   tokens: number;
   usdPerCall: number;
+  /** Findings with a dollar figure: 0 means `usdPerCall` is 0 because nothing could be priced. */
+  priced: number;
   /** `null` when no finding has a per-month figure (no call rate known). */
   usdPerMonth: number | null;
   byRule: RuleTotal[];
@@ -69,6 +71,7 @@ export function summarize(files: readonly FileResult[]): Summary {
   let fixable = 0;
   let tokens = 0;
   let usdPerCall = 0;
+  let priced = 0;
   let usdPerMonth: number | null = null;
   const byRule = new Map<string, RuleTotal>();
   for (const file of files) {
@@ -87,6 +90,7 @@ export function summarize(files: readonly FileResult[]): Summary {
         t.tokens += s.tokens;
       }
       if (s.usdPerCall !== null) {
+        priced++;
         usdPerCall = round(usdPerCall + s.usdPerCall);
         t.usdPerCall = round(t.usdPerCall + s.usdPerCall);
       }
@@ -97,5 +101,5 @@ export function summarize(files: readonly FileResult[]): Summary {
     }
   }
   const totals = [...byRule.values()].sort((a, b) => b.usdPerCall - a.usdPerCall || b.tokens - a.tokens || a.ruleId.localeCompare(b.ruleId));
-  return { files: files.length, errors, warnings, fixable, tokens, usdPerCall, usdPerMonth, byRule: totals };
+  return { files: files.length, errors, warnings, fixable, tokens, usdPerCall, priced, usdPerMonth, byRule: totals };
 }

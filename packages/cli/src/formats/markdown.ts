@@ -5,7 +5,7 @@
 import { formatTokens } from '@promptlint/core';
 import type { Report } from '../report.js';
 import { markdownBaseline } from './baseline.js';
-import { savingsText, usdCell } from './savings-text.js';
+import { priceGapOf, savingsText, usdCell } from './savings-text.js';
 
 /** Text safe inside a markdown table cell. */
 export function cell(s: string): string {
@@ -24,13 +24,16 @@ export function formatMarkdown(report: Report): string {
     return `${out.join('\n')}\n`;
   }
   const month = summary.usdPerMonth === null ? '' : ` (~${usdCell(summary.usdPerMonth)}/month)`;
-  out.push(`## promptlint: ~${usdCell(summary.usdPerCall)}/call to save${month}`, '');
+  // an unknown model is never shown as free: no dollar headline when nothing could be priced
+  out.push(summary.priced ? `## promptlint: ~${usdCell(summary.usdPerCall)}/call to save${month}` : `## promptlint: ${plural(problems, 'problem')}`, '');
   const withProblems = report.files.filter((f) => f.findings.length > 0).length;
   out.push(
     `**${plural(problems, 'problem')}** (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${withProblems} of ${plural(summary.files, 'file')}` +
       (summary.fixable ? `; ${summary.fixable} fixable with \`promptlint --fix\`` : '') +
       '.',
   );
+  const gaps = [...new Set(report.files.flatMap((f) => [...f.estimates.map((e) => e.gap ?? ''), ...f.findings.map((x) => priceGapOf(x.savings))]).filter((g) => g))];
+  if (gaps.length) out.push('', `Not priced: ${gaps.map(cell).join('; ')}.`);
   if (report.defaultModel.used) {
     out.push('', report.defaultModel.implicit ? `Priced as ${report.defaultModel.name} (default; set \`--model\` or \`model:\` in front matter).` : `Files that name no model are priced as ${report.defaultModel.name}.`);
   }
@@ -38,7 +41,7 @@ export function formatMarkdown(report: Report): string {
   for (const t of summary.byRule) {
     out.push(`| \`${t.ruleId}\` | ${t.count} | ${t.tokens ? formatTokens(t.tokens) : '-'} | ${t.usdPerCall ? usdCell(t.usdPerCall) : '-'} | ${usdCell(t.usdPerMonth)} |`);
   }
-  out.push(`| **total** | ${problems} | ${formatTokens(summary.tokens)} | ${usdCell(summary.usdPerCall)} | ${usdCell(summary.usdPerMonth)} |`);
+  out.push(`| **total** | ${problems} | ${formatTokens(summary.tokens)} | ${usdCell(summary.priced ? summary.usdPerCall : null)} | ${usdCell(summary.usdPerMonth)} |`);
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     out.push('', `<details><summary><code>${cell(file.path)}</code>: ${plural(file.findings.length, 'problem')}</summary>`, '');

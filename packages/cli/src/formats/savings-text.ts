@@ -7,10 +7,17 @@ export function savingsText(s: Savings | null): string {
   if (s.tokens !== null) parts.push(`~${formatTokens(s.tokens)} ${s.tokenKind === 'cached-input' ? 'input' : s.tokenKind} tokens/call`);
   if (s.usdPerCall !== null) parts.push(`~${formatUsd(s.usdPerCall)}/call`);
   if (s.usdPerMonth !== null) parts.push(`~${money(s.usdPerMonth)}/month`);
-  if (parts.length === 0) return '';
+  const gap = priceGapOf(s);
+  if (parts.length === 0) return gap ? `not priced: ${gap}` : '';
   const lead = s.confidence === 'upper-bound' ? 'exposure up to' : 'saves';
   const tail = s.confidence === 'estimate' ? ' (estimate)' : s.confidence === 'upper-bound' ? ' (worst case)' : '';
-  return `${lead} ${parts.join(', ')}${tail}`;
+  return `${lead} ${parts.join(', ')}${tail}${gap ? ` (not priced: ${gap})` : ''}`;
+}
+
+/** Why a finding has no dollar figure (an unknown model, no model): the last clause of its basis. */
+export function priceGapOf(s: Savings | null): string {
+  if (!s || s.model !== null) return '';
+  return s.basis.slice(s.basis.lastIndexOf('; ') + 2);
 }
 
 /** Dollars for tables and summaries: core's digits below $1,000, thousands separators above. */
@@ -26,7 +33,10 @@ export function usdCell(x: number | null): string {
 
 /** The message with its saving appended, unless the message already states one (most rules do). */
 export function withSavings(message: string, s: Savings | null, join: (message: string, saved: string) => string): string {
-  if (message.includes('/call')) return message;
+  if (message.includes('/call')) {
+    const gap = priceGapOf(s);
+    return gap ? join(message, `not priced: ${gap}`) : message;
+  }
   const saved = savingsText(s);
   return saved ? join(message, saved) : message;
 }

@@ -62,7 +62,8 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
 function savingsTable(report: Report): string[] {
   const { summary } = report;
   const rows = summary.byRule.map((t) => [t.ruleId, String(t.count), t.tokens ? formatTokens(t.tokens) : '-', t.usdPerCall ? usdCell(t.usdPerCall) : '-', usdCell(t.usdPerMonth)]);
-  rows.push(['total', String(summary.errors + summary.warnings), formatTokens(summary.tokens), usdCell(summary.usdPerCall), usdCell(summary.usdPerMonth)]);
+  // '-' rather than $0 when nothing could be priced (an unknown model is never shown as free)
+  rows.push(['total', String(summary.errors + summary.warnings), formatTokens(summary.tokens), usdCell(summary.priced ? summary.usdPerCall : null), usdCell(summary.usdPerMonth)]);
   const head = ['Savings by rule', 'findings', 'tokens/call', '$/call', '$/month'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length + (i === 0 ? 2 : 0))));
   const fmt = (r: string[], indent: boolean): string =>
