@@ -66,9 +66,12 @@ describe('the committed schema', { timeout: 60_000 }, () => {
 describe('sample configurations', { timeout: 60_000 }, () => {
   const readme = readFileSync(join(ROOT, 'packages/cli/README.md'), 'utf8');
   const readmeConfig = /## Configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
+  const rootReadme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const rootConfig = /```json\n(\{\n  "\$schema"[\s\S]*?)```/.exec(rootReadme)![1]!;
   const samples: [string, string][] = [
     ['examples/promptlint.config.json', readFileSync(join(ROOT, 'examples/promptlint.config.json'), 'utf8')],
     ['the packages/cli/README.md example', readmeConfig],
+    ['the README.md example (with $schema)', rootConfig],
     ['$schema pointing at the installed package', JSON.stringify({ $schema: './node_modules/@promptlint/cli/schema/promptlint.schema.json', extends: 'strict' })],
     [
       'every key and every rule',
