@@ -69,15 +69,23 @@ function isBlankLine(text: string, start: number, end: number): boolean {
 const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-/**
- * Offsets where chunks start, plus the text length at the end: `[0, ..., text.length]`.
- * No cut happens before `bodyStart` (front matter stays in the first chunk).
- */
-export function chunkBoundaries(text: string, bodyStart: number, target = TARGET_CHUNK): number[] {
-  const out = [0];
+export interface Chunks {
+  /** Offsets where chunks start, plus the text length at the end: `[0, ..., text.length]`. */
+  bounds: number[];
+  /**
+   * Chunk starts that continue a fenced code block (`code`) or an HTML block (`html`) still open
+   * after MAX_CHUNK characters: such a chunk runs to the end of that block and is not parsed.
+   */
+  continued: Map<number, 'code' | 'html'>;
+}
+
+/** Where to cut `text` into chunks. No cut happens before `bodyStart` (front matter stays in the first chunk). */
+export function chunkBoundaries(text: string, bodyStart: number, target = TARGET_CHUNK): Chunks {
+  const bounds = [0];
+  const continued = new Map<number, 'code' | 'html'>();
   if (text.length - bodyStart <= target) {
-    out.push(text.length);
-    return out;
+    bounds.push(text.length);
+    return { bounds, continued };
   }
   const fence = new FenceTracker();
   let htmlEnd: RegExp | undefined;
@@ -85,21 +93,31 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
   let htmlUntilBlank = false;
   let prevBlank = true;
   let chunkStart = 0;
+  /** In a chunk that continues a long code or HTML block: no cut until the block ends. */
+  let continuing = false;
+  const cut = (at: number): void => {
+    bounds.push(at);
+    chunkStart = at;
+  };
   for (const line of linesOf(text, bodyStart)) {
     const head = text.slice(line.start, Math.min(line.end, line.start + 16));
     const blank = isBlankLine(text, line.start, line.end);
     const size = line.start - chunkStart;
-    if (size >= target && !fence.open && htmlEnd === undefined && line.start > bodyStart) {
-      const c = text.charCodeAt(line.start);
-      const atColumn0 = !blank && c !== 32 && c !== 9;
-      const lineText = () => text.slice(line.start, Math.min(line.end, line.start + 256));
-      const safe =
-        (atColumn0 && prevBlank) ||
-        (atColumn0 && !htmlUntilBlank && BULLET_ITEM.test(head) && !THEMATIC_BREAK.test(lineText())) ||
-        size >= MAX_CHUNK;
-      if (safe) {
-        out.push(line.start);
-        chunkStart = line.start;
+    const inBlock = fence.open || htmlEnd !== undefined;
+    if (!continuing && line.start > bodyStart) {
+      if (inBlock && size >= MAX_CHUNK) {
+        cut(line.start);
+        continued.set(line.start, fence.open ? 'code' : 'html');
+        continuing = true;
+      } else if (!inBlock && size >= target) {
+        const c = text.charCodeAt(line.start);
+        const atColumn0 = !blank && c !== 32 && c !== 9;
+        const lineText = (): string => text.slice(line.start, Math.min(line.end, line.start + 256));
+        const safe =
+          (atColumn0 && prevBlank) ||
+          (atColumn0 && !htmlUntilBlank && BULLET_ITEM.test(head) && !THEMATIC_BREAK.test(lineText())) ||
+          size >= MAX_CHUNK;
+        if (safe) cut(line.start);
       }
     }
     // State after this line.
@@ -119,11 +137,16 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
         } else if (/^ {0,3}</.test(head)) htmlUntilBlank = true;
       }
     }
+    if (continuing && !fence.open && htmlEnd === undefined) {
+      // The long block ended on this line: the next line starts a new block.
+      continuing = false;
+      if (line.next < text.length && line.next > line.start) cut(line.next);
+    }
     if (blank) htmlUntilBlank = false;
     prevBlank = blank;
   }
-  out.push(text.length);
-  return out;
+  bounds.push(text.length);
+  return { bounds, continued };
 }
 
 /**

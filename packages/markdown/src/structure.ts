@@ -192,13 +192,25 @@ function parseChunk(text: string, from: number, to: number, bodyStart: number, o
  */
 export function markdownStructure(text: string, bodyStart: number, targetChunk?: number): MarkdownStructure {
   const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
-  const bounds = chunkBoundaries(text, bodyStart, targetChunk);
+  const { bounds, continued } = chunkBoundaries(text, bodyStart, targetChunk);
   let from = 0;
   for (let i = 1; i < bounds.length; i++) {
     const to = bounds[i]!;
     if (to <= from) continue;
-    const isLast = i === bounds.length - 1;
-    const tail = parseChunk(text, from, to, bodyStart, out, isLast || to - from > MAX_MERGE);
+    const continues = continued.get(from);
+    if (continues === 'code') {
+      out.code.push([from, to]);
+      from = to;
+      continue;
+    }
+    if (continues === 'html') {
+      append(out.comments, findComments(text, from, to));
+      from = to;
+      continue;
+    }
+    // No second parse of an open tail at the end, before a continued block, or past MAX_MERGE.
+    const final = i === bounds.length - 1 || continued.has(to) || to - from > MAX_MERGE;
+    const tail = parseChunk(text, from, to, bodyStart, out, final);
     from = tail ?? to;
   }
   const byStart = (a: { range: Range } | Range, b: { range: Range } | Range): number =>

@@ -148,6 +148,17 @@ export function scanTemplate(
     if (frame?.history) frame.history.trimmed = true;
   };
 
+  /** The next `{% endraw %}` at or after `from`, remembering a search that found none (linear with many `{% raw %}`). */
+  let noEndRawFrom = Infinity;
+  const findEndRaw = (from: number): RegExpExecArray | null => {
+    if (from >= noEndRawFrom) return null;
+    const re = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
+    re.lastIndex = from;
+    const found = re.exec(text);
+    if (!found) noEndRawFrom = from;
+    return found;
+  };
+
   /** Handles `{% ... %}` at `i`; returns the offset after it, or -1 when it is not a tag. */
   const jinjaTag = (i: number): number => {
     const close = closeTag(i + 2);
@@ -157,9 +168,7 @@ export function scanTemplate(
     const range: Range = [i, end];
     let m: RegExpExecArray | null;
     if (/^raw$/.test(inner)) {
-      const re = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
-      re.lastIndex = end;
-      const endRaw = re.exec(text);
+      const endRaw = findEndRaw(end);
       tokens.push({ type: 'skip', range });
       if (!endRaw || endRaw.index >= to) return end;
       tokens.push({ type: 'skip', range: [endRaw.index, endRaw.index + endRaw[0].length] });

@@ -109,7 +109,7 @@ describe('chunked parsing', () => {
   it('cuts a large document into chunks and finds exactly what one parse of the whole finds', () => {
     const text = tricky(500);
     const bodyStart = text.indexOf('# Section 0');
-    expect(chunkBoundaries(text, bodyStart).length).toBeGreaterThan(3);
+    expect(chunkBoundaries(text, bodyStart).bounds.length).toBeGreaterThan(3);
     const chunked = markdownStructure(text, bodyStart);
     const whole = wholeStructure(text, true);
     expect(chunked.lightChunks).toBe(0);
@@ -123,7 +123,7 @@ describe('chunked parsing', () => {
   it('cut at every safe line (chunks of one line or block), the structure is still that of one parse', () => {
     const text = tricky(30);
     const bodyStart = text.indexOf('# Section 0');
-    const bounds = chunkBoundaries(text, bodyStart, 1);
+    const { bounds } = chunkBoundaries(text, bodyStart, 1);
     expect(bounds.length).toBeGreaterThan(30 * 10);
     const cutLines = new Set(bounds.slice(1).map((b) => text.slice(b, text.indexOf("\n", b))));
     // The traps are never cut before: text inside fences, comments and <pre>, lazy and indented continuations.
@@ -135,6 +135,38 @@ describe('chunked parsing', () => {
     expect(chunked.code).toEqual(whole.code);
     expect(chunked.headings).toEqual(whole.headings);
     expect(chunked.comments).toEqual(whole.comments);
+  }, 300_000);
+
+  it('a code block or HTML comment longer than a chunk stays one block, and what follows it parses normally', () => {
+    const codeLines = 'const x = {question}; // {{ in_code }}\n'.repeat(70_000); // ~2.8 MB
+    const closed = `# System\n\n\`\`\`js\n${codeLines}\`\`\`\n\nAfter the code: {question}\n\n<!--\n${'note {x}\n'.repeat(300_000)}-->\n<!-- promptlint-disable -->\nEnd {today}\n`;
+    const { bounds, continued } = chunkBoundaries(closed, 0);
+    expect([...continued.values()]).toEqual(['code', 'html']);
+    const structure = markdownStructure(closed, 0);
+    const fenceStart = closed.indexOf('```js');
+    const fenceEnd = closed.indexOf('```\n\nAfter') + 3;
+    // The code ranges cover the fence exactly, in pieces that touch.
+    const code = structure.code.filter((r) => r[0] < fenceEnd);
+    expect(code[0]![0]).toBe(fenceStart);
+    for (let k = 1; k < code.length; k++) expect(code[k]![0]).toBeLessThanOrEqual(code[k - 1]![1] + 1);
+    expect(closed.slice(code.at(-1)![1] - 4, code.at(-1)![1]).trimEnd()).toBe('```');
+    expect(bounds.length).toBeGreaterThan(3);
+    const r = parsePromptFile(closed, { path: 'prompts/long.md' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const slots = r.document.requests[0]!.messages.flatMap((m) => m.parts.filter((p) => p.type === 'slot').map((p) => p.name));
+    // {{ in_code }} in every code line; {question} after the code; {x} in the comment; {today} at the end.
+    expect(slots.filter((n) => n === 'in_code')).toHaveLength(70_000);
+    expect(slots.filter((n) => n !== 'in_code')).toEqual(['question', ...Array(300_000).fill('x'), 'today']);
+    expect(r.document.directives).toEqual([{ type: 'disable', rules: [], range: expect.any(Array) }]);
+  }, 300_000);
+
+  it('an unclosed fence longer than a chunk is code to the end', () => {
+    const text = `Intro {question}\n\n\`\`\`\n${'text {x}\n\n# not a heading\n'.repeat(120_000)}`;
+    const structure = markdownStructure(text, 0);
+    expect(structure.headings).toEqual([]);
+    expect(structure.code[0]![0]).toBe(text.indexOf('```'));
+    expect(structure.code.at(-1)![1]).toBe(text.length);
   }, 300_000);
 
   it('a 5 MB prompt file parses (no timing assertion)', () => {
