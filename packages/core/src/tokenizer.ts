@@ -48,6 +48,52 @@ export function isEncoderLoaded(name: EncodingName): boolean {
 const MEMO_MAX_ENTRIES = 20_000;
 const MEMO_MAX_KEY = 4_096;
 
+/**
+ * BPE merging is quadratic in the length of one pre-tokenizer piece (a run of letters, of
+ * punctuation or of whitespace): a 20 MB line of one character would take hours. Pieces longer than
+ * MAX_PIECE_LENGTH (no natural text has one) are counted in slices of PIECE_SLICE_LENGTH characters;
+ * the count may then differ from the API's by about one token per slice. Shorter pieces are exact.
+ */
+export const MAX_PIECE_LENGTH = 4096;
+const PIECE_SLICE_LENGTH = 512;
+/** Whether a text has a run of more than MAX_PIECE_LENGTH characters all ASCII whitespace or all not (a scan: a regex overflows on 20 MB). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  let wasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13);
+    run = space === wasSpace ? run + 1 : 1;
+    wasSpace = space;
+    if (run > MAX_PIECE_LENGTH) return true;
+  }
+  return false;
+}
+
+const SPLIT_REGEX_NAMES: Record<EncodingName, string> = { o200k_base: 'O200K_TOKEN_SPLIT_REGEX', cl100k_base: 'CL100K_TOKEN_SPLIT_REGEX' };
+
+/** Counts the pieces of the encoding's own pre-tokenizer, whole runs between long pieces at once. */
+function countWithLongPieces(enc: Encoder, encoding: EncodingName, text: string): number {
+  const split = (require('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>)[SPLIT_REGEX_NAMES[encoding]]!;
+  const pieces = new RegExp(split.source, split.flags);
+  let total = 0;
+  let segmentStart = 0;
+  for (const m of text.matchAll(pieces)) {
+    const piece = m[0];
+    if (piece.length <= MAX_PIECE_LENGTH) continue;
+    if (m.index > segmentStart) total += enc.countTokens(text.slice(segmentStart, m.index), NO_SPECIAL);
+    for (let i = 0; i < piece.length; ) {
+      let end = Math.min(i + PIECE_SLICE_LENGTH, piece.length);
+      if (end < piece.length && (piece.charCodeAt(end) & 0xfc00) === 0xdc00) end--; // never split a surrogate pair
+      total += enc.countTokens(piece.slice(i, end), NO_SPECIAL);
+      i = end;
+    }
+    segmentStart = m.index + piece.length;
+  }
+  if (segmentStart < text.length) total += enc.countTokens(text.slice(segmentStart), NO_SPECIAL);
+  return total;
+}
+
 class BpeCounter implements TokenCounter {
   readonly exact = true;
   readonly description: string;
@@ -65,7 +111,7 @@ class BpeCounter implements TokenCounter {
       const hit = this.memo.get(text);
       if (hit !== undefined) return hit;
     }
-    const n = loadEncoder(this.encoding).countTokens(text, NO_SPECIAL);
+    const n = hasLongRun(text) ? countWithLongPieces(loadEncoder(this.encoding), this.encoding, text) : loadEncoder(this.encoding).countTokens(text, NO_SPECIAL);
     if (memoable) {
       if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
       this.memo.set(text, n);
