@@ -17,6 +17,8 @@ export const IS_ROOT = process.getuid?.() === 0;
 /** `setpriv` lets a root test run the CLI as `nobody`, for whom chmod 000 really fails. */
 export const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 export const TIME = ['/usr/bin/time'].find((p) => existsSync(p));
+/** GNU timeout signals the whole process group, so no grandchild (under time or setpriv) outlives a hang. */
+const TIMEOUT = ['/usr/bin/timeout', '/bin/timeout'].find((p) => existsSync(p));
 export const NOBODY = 65534;
 
 /** No run may take longer than this: a guard against hangs, not a speed assertion. */
@@ -59,8 +61,10 @@ export function run(args: readonly string[], cwd: string, options: RunOptions = 
     if (!SETPRIV) throw new Error('setpriv is not available');
     argv = [SETPRIV, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...argv];
   }
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env, encoding: 'utf8', timeout: HANG_GUARD_MS, maxBuffer: 256 * 1024 * 1024 });
+  if (TIMEOUT) argv = [TIMEOUT, '-k', '5', String(HANG_GUARD_MS / 1000), ...argv];
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env, encoding: 'utf8', timeout: HANG_GUARD_MS + 10_000, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
+  if (TIMEOUT && r.status === 124) throw new Error(`promptlint ${args.join(' ')} did not finish in ${HANG_GUARD_MS / 1000} s (killed)`);
   const out: Run = { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
   if (rssFile) {
     const text = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!;
