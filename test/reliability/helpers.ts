@@ -41,6 +41,8 @@ export interface RunOptions {
   asNobody?: boolean;
   /** Measure the peak RSS of the CLI process. */
   measureRss?: boolean;
+  /** Kill the run after this long (default HANG_GUARD_MS): a hang guard for huge inputs, not a speed test. */
+  hangGuardMs?: number;
 }
 
 /** `promptlint ...args` in `cwd` as a child process; colour and CI variables cleared. */
@@ -61,10 +63,11 @@ export function run(args: readonly string[], cwd: string, options: RunOptions = 
     if (!SETPRIV) throw new Error('setpriv is not available');
     argv = [SETPRIV, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...argv];
   }
-  if (TIMEOUT) argv = [TIMEOUT, '-k', '5', String(HANG_GUARD_MS / 1000), ...argv];
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env, encoding: 'utf8', timeout: HANG_GUARD_MS + 10_000, maxBuffer: 256 * 1024 * 1024 });
+  const guard = options.hangGuardMs ?? HANG_GUARD_MS;
+  if (TIMEOUT) argv = [TIMEOUT, '-k', '5', String(guard / 1000), ...argv];
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env, encoding: 'utf8', timeout: guard + 10_000, maxBuffer: 512 * 1024 * 1024 });
   if (r.error) throw r.error;
-  if (TIMEOUT && r.status === 124) throw new Error(`promptlint ${args.join(' ')} did not finish in ${HANG_GUARD_MS / 1000} s (killed)`);
+  if (TIMEOUT && r.status === 124) throw new Error(`promptlint ${args.join(' ')} did not finish in ${guard / 1000} s (killed)`);
   const out: Run = { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
   if (rssFile) {
     const text = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!;
