@@ -69,7 +69,7 @@ export function toCliFinding(f: Finding): CliFinding {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ').trim();
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 /** The 1-based position of an offset, for findings the CLI itself makes (budgets). */
