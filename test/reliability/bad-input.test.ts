@@ -52,6 +52,7 @@ describe('broken configuration files: exit 2, one line naming the file', T, () =
     expect(bad('promptlint.config.mjs', 'export default {\n')).toMatch(/^promptlint: promptlint\.config\.mjs: failed to load: /);
     // a multi-line message that imitates a stack trace is still printed on one line
     expect(bad('promptlint.config.mjs', 'throw new Error("first\\n    at fake (x.js:1:1)");\n')).toMatch(/^promptlint: promptlint\.config\.mjs: failed to load: first/);
+    expect(bad('promptlint.config.mjs', 'throw new Error("first\\rsecond");\n')).toBe('promptlint: promptlint.config.mjs: failed to load: first second');
   });
 
   it('a JS config whose default export is a promise that rejects names the file', () => {

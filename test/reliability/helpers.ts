@@ -119,6 +119,7 @@ export function expectUsageError(r: Run): string {
 export function expectOneLine(stderr: string): string {
   const lines = stderr.split('\n').filter((l) => l.trim() !== '');
   expect(lines, stderr).toHaveLength(1);
+  expect(lines[0], 'a carriage return inside the line').not.toMatch(/\r/);
   expectNoStack(stderr);
   return lines[0]!;
 }
