@@ -14,7 +14,7 @@ import { linesOf } from './lines.js';
 /** Chunks are cut at the first safe line after this many characters. */
 export const TARGET_CHUNK = 64 * 1024;
 /** With no safe line for this long, cut at any line outside code (may split a paragraph). */
-const MAX_CHUNK = 1024 * 1024;
+const MAX_CHUNK = 256 * 1024;
 
 /** Tracks top-level fenced code blocks (``` or ~~~, indented at most 3 spaces) line by line. */
 export class FenceTracker {

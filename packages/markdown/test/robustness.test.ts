@@ -107,7 +107,7 @@ describe('chunked parsing', () => {
   }
 
   it('cuts a large document into chunks and finds exactly what one parse of the whole finds', () => {
-    const text = tricky(500);
+    const text = tricky(300);
     const bodyStart = text.indexOf('# Section 0');
     expect(chunkBoundaries(text, bodyStart).bounds.length).toBeGreaterThan(3);
     const chunked = markdownStructure(text, bodyStart);
@@ -116,8 +116,8 @@ describe('chunked parsing', () => {
     expect(chunked.code).toEqual(whole.code);
     expect(chunked.headings).toEqual(whole.headings);
     expect(chunked.comments).toEqual(whole.comments);
-    expect(chunked.code.length).toBeGreaterThan(500 * 5);
-    expect(chunked.comments.length).toBe(500 * 2);
+    expect(chunked.code.length).toBeGreaterThan(300 * 5);
+    expect(chunked.comments.length).toBe(300 * 2);
   }, 300_000);
 
   it('cut at every safe line (chunks of one line or block), the structure is still that of one parse', () => {
@@ -138,8 +138,8 @@ describe('chunked parsing', () => {
   }, 300_000);
 
   it('a code block or HTML comment longer than a chunk stays one block, and what follows it parses normally', () => {
-    const codeLines = 'const x = {question}; // {{ in_code }}\n'.repeat(70_000); // ~2.8 MB
-    const closed = `# System\n\n\`\`\`js\n${codeLines}\`\`\`\n\nAfter the code: {question}\n\n<!--\n${'note {x}\n'.repeat(300_000)}-->\n<!-- promptlint-disable -->\nEnd {today}\n`;
+    const codeLines = 'const x = {question}; // {{ in_code }}\n'.repeat(30_000); // ~1.2 MB, over several chunks
+    const closed = `# System\n\n\`\`\`js\n${codeLines}\`\`\`\n\nAfter the code: {question}\n\n<!--\n${'note {x}\n'.repeat(130_000)}-->\n<!-- promptlint-disable -->\nEnd {today}\n`;
     const { bounds, continued } = chunkBoundaries(closed, 0);
     expect([...continued.values()]).toEqual(['code', 'html']);
     const structure = markdownStructure(closed, 0);
@@ -156,13 +156,13 @@ describe('chunked parsing', () => {
     if (!r.ok) return;
     const slots = r.document.requests[0]!.messages.flatMap((m) => m.parts.filter((p) => p.type === 'slot').map((p) => p.name));
     // {{ in_code }} in every code line; {question} after the code; {x} in the comment; {today} at the end.
-    expect(slots.filter((n) => n === 'in_code')).toHaveLength(70_000);
-    expect(slots.filter((n) => n !== 'in_code')).toEqual(['question', ...Array(300_000).fill('x'), 'today']);
+    expect(slots.filter((n) => n === 'in_code')).toHaveLength(30_000);
+    expect(slots.filter((n) => n !== 'in_code')).toEqual(['question', ...Array(130_000).fill('x'), 'today']);
     expect(r.document.directives).toEqual([{ type: 'disable', rules: [], range: expect.any(Array) }]);
   }, 300_000);
 
   it('an unclosed fence longer than a chunk is code to the end', () => {
-    const text = `Intro {question}\n\n\`\`\`\n${'text {x}\n\n# not a heading\n'.repeat(120_000)}`;
+    const text = `Intro {question}\n\n\`\`\`\n${'text {x}\n\n# not a heading\n'.repeat(50_000)}`;
     const structure = markdownStructure(text, 0);
     expect(structure.headings).toEqual([]);
     expect(structure.code[0]![0]).toBe(text.indexOf('```'));
