@@ -43,15 +43,24 @@ function isLineEnd(ch: string | undefined): boolean {
 
 /**
  * Whether the part starts at the beginning of a line, and ends at the end of one: at the edges of its
- * message, or (exact parts) where the source has a line break.
+ * message, or (exact parts) where the source has a line break. In prompt files an exact part's
+ * edges are the source's alone: a template tag the front end leaves out of the parts
+ * (`Hello {{/each}}`) may follow it on the line, and the space before it is not trailing.
  */
 function partEdges(doc: PromptDocument, part: StaticPart, index: number, count: number): { startsLine: boolean; endsLine: boolean } {
   let startsLine = index === 0;
   let endsLine = index === count - 1;
   if (canEdit(part)) {
     const [s, e] = part.range;
-    startsLine ||= s === 0 || isLineEnd(doc.text[s - 1]);
-    endsLine ||= e >= doc.text.length || isLineEnd(doc.text[e]);
+    const sourceStarts = s === 0 || isLineEnd(doc.text[s - 1]);
+    const sourceEnds = e >= doc.text.length || isLineEnd(doc.text[e]);
+    if (doc.kind === 'code') {
+      startsLine ||= sourceStarts;
+      endsLine ||= sourceEnds;
+    } else {
+      startsLine = sourceStarts;
+      endsLine = sourceEnds;
+    }
   }
   return { startsLine, endsLine };
 }
