@@ -4,6 +4,8 @@
  * cannot be read as a prompt is a fatal finding (ruleId null), as parse errors are; nothing ever
  * prints a stack trace.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectInside, expectNoStack, expectUsageError, report, run, tempDir, type JsonFinding } from './helpers.js';
 
@@ -139,6 +141,18 @@ describe('binary files are reported, not linted as text', T, () => {
     expect(r.stdout).toMatch(/^prompts\/nul\.prompt\.md$/m);
     expect(r.stdout).toMatch(/binary.*parse-error/i);
     expectNoStack(r.stdout + r.stderr);
+  });
+});
+
+describe('promptlint cost on files it cannot price: exit 2, one line naming the file', T, () => {
+  it('a PNG, broken front matter, a FIFO, a device, a missing file', () => {
+    const cwd = tempDir({ 'logo.png': PNG, 'bad.prompt.md': '---\nmodel: [unclosed\n---\nhi\n' });
+    execFileSync('mkfifo', [join(cwd, 'pipe.prompt.md')]);
+    expect(expectUsageError(run(['cost', 'logo.png'], cwd))).toMatch(/^promptlint: logo\.png:\d+:\d+: binary/);
+    expect(expectUsageError(run(['cost', 'bad.prompt.md'], cwd))).toMatch(/^promptlint: bad\.prompt\.md:\d+:\d+: invalid YAML front matter/);
+    expect(expectUsageError(run(['cost', 'pipe.prompt.md'], cwd))).toBe('promptlint: not a file or folder: pipe.prompt.md');
+    expect(expectUsageError(run(['cost', '/dev/zero'], cwd))).toBe('promptlint: not a file or folder: /dev/zero');
+    expect(expectUsageError(run(['cost', 'nope.md'], cwd))).toBe('promptlint: no such file or directory: nope.md');
   });
 });
 
