@@ -31,6 +31,11 @@ export interface LintOptions extends CommonOptions {
   callsPerDay: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
+  /** Threads to lint on; `undefined`: the machine's (os.availableParallelism()). */
+  concurrency: number | undefined;
+  /** --cache: skip files unchanged since the last run. */
+  cache: boolean;
+  cacheLocation: string | undefined;
 }
 
 export interface CostOptions extends CommonOptions {
@@ -86,6 +91,9 @@ const SPECS: Record<string, Spec> = {
   '--quiet': { kind: 'flag', key: 'quiet', commands: LINT },
   '--color': { kind: 'flag', key: 'color', commands: LINT },
   '--no-color': { kind: 'flag', key: 'noColor', commands: LINT },
+  '--concurrency': { kind: 'int', key: 'concurrency', min: 1, commands: LINT },
+  '--cache': { kind: 'flag', key: 'cache', commands: LINT },
+  '--cache-location': { kind: 'string', key: 'cacheLocation', commands: LINT },
   '--models': { kind: 'string', key: 'models', commands: COST },
   '--calls': { kind: 'int', key: 'calls', min: 1, commands: COST },
   '--input-tokens': { kind: 'int', key: 'inputTokens', min: 0, commands: COST },
@@ -194,6 +202,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError('--max-cost-increase needs --baseline FILE (a --format json report to compare with)');
   }
   if (values.baseline !== undefined && (values.baseline as string).trim() === '') throw new UsageError('--baseline: expected a file name');
+  if (values.cacheLocation !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  if (values.cacheLocation !== undefined && (values.cacheLocation as string).trim() === '') throw new UsageError('--cache-location: expected a file name');
   return {
     ...common,
     command: 'lint',
@@ -208,6 +218,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     callsPerDay: values.callsPerDay as number | undefined,
     quiet: values.quiet === true,
     color: values.color ? true : values.noColor ? false : undefined,
+    concurrency: values.concurrency as number | undefined,
+    cache: values.cache === true,
+    cacheLocation: values.cacheLocation as string | undefined,
   };
 }
 
@@ -230,6 +243,10 @@ Lint options:
       --calls-per-day N   call rate for per-month figures
   -q, --quiet             report errors only
       --color, --no-color force or turn off colour (default: on a terminal; NO_COLOR, FORCE_COLOR)
+      --cache             skip files unchanged since the last run (results kept by content hash)
+      --cache-location FILE
+                          where --cache keeps them (default: .promptlintcache in the working directory)
+      --concurrency N     lint on N threads (default: one per core; 1: no worker threads)
 
 Cost options:
       --models a,b,c      models to compare (default: the file's model, gpt-4o, gpt-4o-mini,

@@ -1,10 +1,12 @@
 /** The lint command: configuration, discovery, --fix, linting, budgets, formatting, exit code. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, Engine, formatUsd, rules, stripBom, type EngineConfig } from '@promptlint/core';
 import { detectKind, parsePromptFile } from '@promptlint/markdown';
 import type { LintOptions } from './args.js';
 import { compareWithBaseline, loadBaseline } from './baseline.js';
+import { DEFAULT_CACHE_FILE } from './cache.js';
 import { displayPath, loadConfig, type LoadedConfig } from './config.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { CliError, describeFsError } from './errors.js';
@@ -14,6 +16,7 @@ import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
 import { gateFailure } from './formats/baseline.js';
 import { formatReport } from './formats/index.js';
 import { Linter, positionOf, type ParsePromptFile } from './lint.js';
+import { lintFiles } from './lint-files.js';
 import type { MainOptions } from './main.js';
 import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
 import { homepage, version } from './package-info.js';
@@ -38,31 +41,45 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
     detectKind,
   });
   const linter = new Linter(engine, parsePromptFile as ParsePromptFile);
-  const texts = new Map<string, string>();
-  const notText = new Map<string, CliFinding>();
-  for (const f of files) {
-    const read = readText(f);
-    texts.set(f.abs, read.text);
-    if (read.problem) notText.set(f.abs, read.problem);
+  // --fix reads every file first (it refuses read-only ones before writing any); a plain run reads
+  // each file as it is linted (lint-files.ts).
+  let texts: Map<string, string> | undefined;
+  if (opts.fix) {
+    texts = new Map<string, string>();
+    const textFiles: DiscoveredFile[] = [];
+    for (const f of files) {
+      const read = readText(f);
+      if (read.problem) continue; // reported by the lint step; never fixed
+      texts.set(f.abs, read.text);
+      textFiles.push(f);
+    }
+    applyFixesToFiles(textFiles, texts, linter);
   }
-
-  if (opts.fix) applyFixesToFiles(files.filter((f) => !notText.has(f.abs)), texts, linter);
+  const linted = await lintFiles(files, {
+    linter,
+    engine: settings.engine,
+    concurrency: opts.concurrency ?? availableParallelism(),
+    cacheFile: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined,
+    texts,
+  });
+  if (linted.cacheProblem !== undefined) io.stderr.write(`promptlint: cannot write the cache: ${linted.cacheProblem}\n`);
+  if (opts.debug) {
+    const where = linted.workers > 0 ? `on ${linted.workers} worker thread${linted.workers === 1 ? '' : 's'}` : 'on the main thread';
+    io.stderr.write(`promptlint: debug: ${files.length} files: ${linted.cached} from the cache, ${linted.linted} linted ${where}\n`);
+  }
 
   const results: FileResult[] = [];
   let defaultUsed = false;
-  for (const f of files) {
-    const text = stripBom(texts.get(f.abs)!);
-    const problem = notText.get(f.abs);
-    if (problem) {
-      results.push({ path: f.rel, abs: f.abs, text, findings: [problem], estimates: [] });
-      continue;
-    }
-    const linted = linter.lintText(text, f.rel, f.kind);
-    if (linted.estimates.some((e) => e.modelSource === 'default')) defaultUsed = true;
-    const findings = [...linted.findings];
-    if (maxCost !== undefined) findings.push(...budgetFindings(linted.estimates, text, maxCost, opts.maxCost !== undefined));
+  for (const [i, f] of files.entries()) {
+    const r = linted.outcomes[i]!;
+    if ('readError' in r) throw new CliError(r.readError);
+    if ('internalError' in r) throw new Error(r.internalError);
+    const { text, estimates } = r;
+    if (estimates.some((e) => e.modelSource === 'default')) defaultUsed = true;
+    const findings = [...r.findings];
+    if (maxCost !== undefined && !r.notText) findings.push(...budgetFindings(estimates, text, maxCost, opts.maxCost !== undefined));
     findings.sort((a, b) => a.line - b.line || a.column - b.column);
-    results.push({ path: f.rel, abs: f.abs, text, findings, estimates: linted.estimates });
+    results.push({ path: f.rel, abs: f.abs, text, findings, estimates });
   }
 
   const all = summarize(results);

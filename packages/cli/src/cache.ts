@@ -1,0 +1,134 @@
+/**
+ * `--cache`: remembers each file's findings and call estimates under a hash of its content, as
+ * ESLint's `--cache --cache-strategy content` does, so the next run skips files that did not change.
+ *
+ * - An entry is used only when the file's SHA-256, its prompt-file kind and its reported path are
+ *   the same, and the whole cache only when its key is: a hash of the effective engine
+ *   configuration (rules, options, default model, call rate, model overrides), the CLI's and its
+ *   engines' versions and the price table. Anything else that changes a result changes one of these.
+ * - The file (default `.promptlintcache` in the working directory) is JSON, written to a temp file
+ *   in the same folder and renamed over the old one, so a reader never sees half of it.
+ * - A missing, unreadable, corrupt or foreign cache file is ignored: the run lints everything and
+ *   writes a fresh one. Entries of files that no longer exist are dropped on save.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { CallEstimate } from './estimate.js';
+import type { CliFinding } from './report.js';
+
+export const DEFAULT_CACHE_FILE = '.promptlintcache';
+const FORMAT = 'promptlint-cache/1';
+
+export interface CachedResult {
+  findings: CliFinding[];
+  estimates: CallEstimate[];
+}
+
+interface Entry extends CachedResult {
+  hash: string;
+  kind: string;
+  rel: string;
+}
+
+interface CacheFile {
+  format: typeof FORMAT;
+  key: string;
+  files: Record<string, Entry>;
+}
+
+/** SHA-256 of a file's bytes, hex. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A stable JSON text (object keys sorted), so equal configurations hash equally. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+  );
+}
+
+/** The key a cache is valid for: configuration, versions and price table, hashed. */
+export function cacheKey(parts: { engine: unknown; versions: Record<string, string>; prices: unknown }): string {
+  return contentHash(stableJson(parts));
+}
+
+function isEntry(v: unknown): v is Entry {
+  const e = v as Partial<Entry> | null;
+  return !!e && typeof e === 'object' && typeof e.hash === 'string' && typeof e.kind === 'string' && typeof e.rel === 'string' && Array.isArray(e.findings) && Array.isArray(e.estimates);
+}
+
+export class LintCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly touched = new Set<string>();
+  /** Whether anything differs from the file as loaded. */
+  private dirty = false;
+  hits = 0;
+
+  private constructor(
+    readonly path: string,
+    readonly key: string,
+  ) {}
+
+  /** The cache at `path` when it is valid for `key`; otherwise an empty one (never an error). */
+  static load(path: string, key: string): LintCache {
+    const cache = new LintCache(path, key);
+    cache.dirty = true; // until a valid file is read
+    let data: Partial<CacheFile> | null;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
+    } catch {
+      return cache; // none yet, unreadable or corrupt: start afresh
+    }
+    if (!data || data.format !== FORMAT || data.key !== key || !data.files || typeof data.files !== 'object') return cache;
+    cache.dirty = false;
+    for (const [abs, entry] of Object.entries(data.files)) {
+      if (isEntry(entry)) cache.entries.set(abs, entry);
+      else cache.dirty = true;
+    }
+    return cache;
+  }
+
+  /** The remembered result of a file, when its content, kind and path are unchanged. */
+  get(abs: string, hash: string, kind: string, rel: string): CachedResult | undefined {
+    const e = this.entries.get(abs);
+    if (!e || e.hash !== hash || e.kind !== kind || e.rel !== rel) return undefined;
+    this.touched.add(abs);
+    this.hits++;
+    return { findings: e.findings, estimates: e.estimates };
+  }
+
+  set(abs: string, hash: string, kind: string, rel: string, result: CachedResult): void {
+    this.entries.set(abs, { hash, kind, rel, findings: result.findings, estimates: result.estimates });
+    this.touched.add(abs);
+    this.dirty = true;
+  }
+
+  /**
+   * Writes the cache atomically (temp file + rename), unless nothing changed. Keeps this run's
+   * entries and those of other files that still exist. Returns why it could not, or `undefined`.
+   */
+  save(): string | undefined {
+    const files: Record<string, Entry> = {};
+    for (const [abs, e] of this.entries) {
+      if (this.touched.has(abs) || existsSync(abs)) files[abs] = e;
+      else this.dirty = true;
+    }
+    if (!this.dirty) return undefined;
+    const data: CacheFile = { format: FORMAT, key: this.key, files };
+    const tmp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    try {
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, this.path);
+      return undefined;
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to clean up
+      }
+      return (e as Error)?.message ?? String(e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * One file, start to end: read, decode, lint. The unit of work of every path through the CLI: the
+ * main thread, a worker thread (workers.ts) and a cache miss (cache.ts) all run this, so their
+ * findings cannot differ. Plain data in and out (structured-cloneable), nothing kept.
+ */
+import { readFileSync } from 'node:fs';
+import { stripBom } from '@promptlint/core';
+import { contentHash } from './cache.js';
+import type { PromptFileKind } from './discover.js';
+import { describeFsError } from './errors.js';
+import type { CallEstimate } from './estimate.js';
+import type { Linter } from './lint.js';
+import type { CliFinding } from './report.js';
+import { decodeTextFile } from './text-file.js';
+
+export interface FileJob {
+  /** Position in the run's file list: results are reported in this order whoever lints them. */
+  index: number;
+  abs: string;
+  rel: string;
+  kind: PromptFileKind;
+  /** The text, when the main thread has already read it (--fix); else the file is read. */
+  text?: string;
+  /** Return the SHA-256 of the bytes linted (--cache), so a file changed meanwhile is cached as what was linted. */
+  hash?: boolean;
+}
+
+export type FileOutcome =
+  | {
+      index: number;
+      /** The text linted, without its BOM. */
+      text: string;
+      findings: CliFinding[];
+      estimates: CallEstimate[];
+      /** True when the bytes are not a UTF-8 text file (the one finding says why). */
+      notText?: true;
+      /** With `job.hash`: the SHA-256 of the bytes read. */
+      hash?: string;
+    }
+  /** The file could not be read: the run stops with this one-line message (exit 2). */
+  | { index: number; readError: string }
+  /** A bug of ours while linting it: reported as an internal error, as in-process. */
+  | { index: number; internalError: string };
+
+export type ReadText = { text: string; problem?: CliFinding; bytes: Uint8Array } | { readError: string };
+
+/** A file's text (BOM stripped) and whether it is text at all; a read failure as a message. */
+export function readFileText(abs: string, rel: string): ReadText {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    return { readError: `cannot read ${rel}: ${describeFsError(e)}` };
+  }
+  const decoded = decodeTextFile(bytes);
+  return { text: stripBom(decoded.text), bytes, ...(decoded.problem ? { problem: decoded.problem } : {}) };
+}
+
+/** Lints a job's file (reading it unless the job carries its text). */
+export function lintJob(linter: Linter, job: FileJob): FileOutcome {
+  let text = job.text;
+  let hash: string | undefined;
+  if (text === undefined) {
+    const read = readFileText(job.abs, job.rel);
+    if ('readError' in read) return { index: job.index, readError: read.readError };
+    if (read.problem) return { index: job.index, text: read.text, findings: [read.problem], estimates: [], notText: true };
+    text = read.text;
+    if (job.hash) hash = contentHash(read.bytes);
+  }
+  const linted = linter.lintText(text, job.rel, job.kind);
+  return { index: job.index, text, findings: linted.findings, estimates: linted.estimates, ...(hash ? { hash } : {}) };
+}

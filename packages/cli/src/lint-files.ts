@@ -1,0 +1,136 @@
+/**
+ * The files of a run -> one outcome each, in the run's order: from the cache (--cache) when a file
+ * is unchanged, else linted on this thread or on worker threads (--concurrency). Files are read
+ * one at a time as they are linted, never all at once before linting starts.
+ */
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { builtinModels, type EngineConfig } from '@promptlint/core';
+import { cacheKey, contentHash, LintCache } from './cache.js';
+import type { DiscoveredFile } from './discover.js';
+import { limitHeapGrowth } from './heap.js';
+import type { Linter } from './lint.js';
+import { lintJob, readFileText, type FileJob, type FileOutcome } from './lint-file.js';
+import { version } from './package-info.js';
+import { lintOnThreads, workerCount } from './workers.js';
+
+export interface LintFilesOptions {
+  linter: Linter;
+  /** The engine configuration, for worker threads to build the same engine. */
+  engine: EngineConfig;
+  /** Threads to lint on (1: this one only). */
+  concurrency: number;
+  /** The --cache file (absolute), or `undefined` without --cache. */
+  cacheFile?: string | undefined;
+  /** Texts already read (raw, BOM included), by absolute path: --fix's results. */
+  texts?: ReadonlyMap<string, string> | undefined;
+}
+
+export interface LintFilesResult {
+  outcomes: FileOutcome[];
+  /** Files answered from the cache. */
+  cached: number;
+  /** Files linted (not from the cache). */
+  linted: number;
+  /** Worker threads that linted files (0: all on the main thread). */
+  workers: number;
+  /** Why the cache could not be written, when it could not. */
+  cacheProblem?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The cache key of a run: engine configuration, versions, price table. */
+export function runCacheKey(engine: EngineConfig): string {
+  return cacheKey({
+    engine,
+    versions: { cli: version(), core: packageVersion('@promptlint/core'), markdown: packageVersion('@promptlint/markdown') },
+    prices: builtinModels(),
+  });
+}
+
+export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOptions): Promise<LintFilesResult> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const cache = o.cacheFile === undefined ? undefined : LintCache.load(o.cacheFile, runCacheKey(o.engine));
+  const jobs: FileJob[] = [];
+  /** Hashes of the texts the jobs carry (--fix with --cache). */
+  const knownHash = new Map<number, string>();
+
+  files.forEach((f, index) => {
+    const job: FileJob = { index, abs: f.abs, rel: f.rel, kind: f.kind };
+    const given = o.texts?.get(f.abs);
+    if (given !== undefined) job.text = given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
+    if (cache) {
+      // Read and hash to look it up; on a miss the text is dropped and read again by whoever lints it.
+      let hash: string;
+      let text: string;
+      if (given !== undefined) {
+        hash = contentHash(given);
+        text = job.text!;
+      } else {
+        const read = readFileText(f.abs, f.rel);
+        if ('readError' in read || read.problem) {
+          jobs.push(job); // reported by the lint step, exactly as without --cache
+          return;
+        }
+        hash = contentHash(read.bytes);
+        text = read.text;
+      }
+      const hit = cache.get(f.abs, hash, f.kind, f.rel);
+      if (hit) {
+        outcomes[index] = { index, text, findings: hit.findings, estimates: hit.estimates };
+        return;
+      }
+      if (given !== undefined) knownHash.set(index, hash);
+      else job.hash = true;
+    }
+    jobs.push(job);
+  });
+
+  limitHeapGrowth();
+  const lintHere = (job: FileJob): FileOutcome => lintJob(o.linter, job);
+  let workers = workerCount(o.concurrency, jobs.length, () => totalBytes(jobs));
+  if (workers === 0) {
+    for (const job of jobs) outcomes[job.index] = lintHere(job);
+  } else {
+    const threads = await lintOnThreads(jobs, workers, o.engine, lintHere);
+    for (const r of threads.outcomes) outcomes[r.index] = r;
+    workers = threads.workersUsed;
+  }
+
+  let cacheProblem: string | undefined;
+  if (cache) {
+    for (const job of jobs) {
+      const r = outcomes[job.index]!;
+      if (!('findings' in r) || r.notText) continue;
+      const hash = r.hash ?? knownHash.get(job.index);
+      if (hash !== undefined) cache.set(job.abs, hash, job.kind, job.rel, { findings: r.findings, estimates: r.estimates });
+    }
+    cacheProblem = cache.save();
+  }
+  return { outcomes, cached: cache?.hits ?? 0, linted: jobs.length, workers, ...(cacheProblem !== undefined ? { cacheProblem } : {}) };
+}
+
+function totalBytes(jobs: readonly FileJob[]): number {
+  let n = 0;
+  for (const j of jobs) {
+    if (j.text !== undefined) n += j.text.length;
+    else {
+      try {
+        n += statSync(j.abs).size;
+      } catch {
+        // reported when it is read
+      }
+    }
+    if (n > 2 ** 31) break;
+  }
+  return n;
+}

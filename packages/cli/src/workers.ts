@@ -1,0 +1,158 @@
+/**
+ * `--concurrency N`: lints files on N worker threads (node:worker_threads), each with its own
+ * engine, front end and tokenizer built from the same configuration, while the main thread only
+ * hands out work and collects outcomes (a main thread that lints too answers its workers late and
+ * holds a second full-size heap: measured slower and larger, docs/performance.md). Work is handed
+ * out in small batches from one queue, so a slow file holds up one batch, not a thread's share;
+ * every outcome carries its file's index, so the report is in the same order, with the same
+ * findings, whatever the number of threads.
+ *
+ * A worker that cannot start or dies (even out of memory) is not fatal: its batches go back to the
+ * queue, and when no worker is left the main thread lints what remains. Started with the module's
+ * own file: in a worker it serves batches.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { EngineConfig } from '@promptlint/core';
+import type { FileJob, FileOutcome } from './lint-file.js';
+
+/** Starting a worker costs about what linting 50 small files does (it loads the parser and tokenizer again). */
+export const MIN_FILES_FOR_WORKERS = 50;
+export const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
+
+const PROTOCOL = 'promptlint-lint-worker/1';
+
+interface WorkerInit {
+  protocol: typeof PROTOCOL;
+  engine: EngineConfig;
+}
+
+/**
+ * How many worker threads to start: none (lint on the main thread) when `concurrency` is 1 or the
+ * run is too small to pay for the workers' start-up; never more than there are files to share.
+ */
+export function workerCount(concurrency: number, files: number, totalBytes: () => number): number {
+  if (concurrency <= 1 || files < 2) return 0;
+  if (files < MIN_FILES_FOR_WORKERS && totalBytes() <= MIN_BYTES_FOR_WORKERS) return 0;
+  return Math.min(concurrency, files);
+}
+
+/** Files per message: small enough to balance the last batches, large enough to amortise messages. */
+function batchSize(jobs: number, threads: number): number {
+  return Math.max(1, Math.min(8, Math.ceil(jobs / (threads * 32))));
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface Lane {
+  worker: Worker;
+  inFlight: FileJob[][];
+  alive: boolean;
+}
+
+/**
+ * Lints `jobs` on `workers` worker threads (`lintHere`, on this thread, only when no worker is
+ * left); outcomes in job order. Throws only what `lintHere` throws.
+ */
+export async function lintOnThreads(
+  jobs: readonly FileJob[],
+  workers: number,
+  engine: EngineConfig,
+  lintHere: (job: FileJob) => FileOutcome,
+): Promise<{ outcomes: FileOutcome[]; workersUsed: number }> {
+  const out: FileOutcome[] = new Array(jobs.length);
+  const size = batchSize(jobs.length, workers);
+  const queue: FileJob[][] = [];
+  for (let i = 0; i < jobs.length; i += size) queue.push(jobs.slice(i, i + size));
+
+  let wake: (() => void) | undefined;
+  const changed = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  let closing = false;
+  const lanes: Lane[] = [];
+  let workersUsed = 0;
+  const feed = (lane: Lane): void => {
+    while (lane.alive && lane.inFlight.length < 2 && queue.length > 0) {
+      const batch = queue.shift()!;
+      lane.inFlight.push(batch);
+      lane.worker.postMessage(batch);
+    }
+  };
+  const fail = (lane: Lane): void => {
+    if (!lane.alive || closing) return;
+    lane.alive = false;
+    queue.unshift(...lane.inFlight); // another worker, or the main thread, lints them
+    lane.inFlight = [];
+    void lane.worker.terminate().catch(() => undefined);
+    changed();
+  };
+
+  const init: WorkerInit = { protocol: PROTOCOL, engine };
+  for (let i = 0; i < workers; i++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL(import.meta.url), { workerData: init });
+    } catch {
+      break; // e.g. a configuration that cannot be copied to a thread: lint here
+    }
+    const lane: Lane = { worker, inFlight: [], alive: true };
+    let answered = false;
+    worker.on('message', (outcomes: FileOutcome[]) => {
+      if (!answered) workersUsed++;
+      answered = true;
+      for (const o of outcomes) out[o.index] = o;
+      lane.inFlight.shift();
+      feed(lane);
+      changed();
+    });
+    worker.on('error', () => fail(lane));
+    worker.on('exit', () => fail(lane));
+    lanes.push(lane);
+    feed(lane);
+  }
+
+  try {
+    for (;;) {
+      const alive = lanes.filter((l) => l.alive);
+      for (const lane of alive) feed(lane); // batches a dead worker left behind
+      if (alive.length === 0 && queue.length > 0) {
+        const batch = queue.shift()!;
+        for (const job of batch) out[job.index] = lintHere(job);
+        await nextTurn();
+        continue;
+      }
+      if (queue.length === 0 && !alive.some((l) => l.inFlight.length > 0)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    closing = true;
+    await Promise.all(lanes.map((l) => l.worker.terminate().catch(() => undefined)));
+  }
+  return { outcomes: out, workersUsed };
+}
+
+/** The worker side: build the linter once, then answer each batch with its outcomes. */
+async function serve(init: WorkerInit): Promise<void> {
+  const [{ Engine, rules }, { parsePromptFile }, { Linter }, { lintJob }] = await Promise.all([
+    import('@promptlint/core'),
+    import('@promptlint/markdown'),
+    import('./lint.js'),
+    import('./lint-file.js'),
+  ]);
+  const linter = new Linter(new Engine(init.engine, rules), parsePromptFile as ConstructorParameters<typeof Linter>[1]);
+  parentPort!.on('message', (batch: FileJob[]) => {
+    const outcomes = batch.map((job): FileOutcome => {
+      try {
+        return lintJob(linter, job);
+      } catch (e) {
+        return { index: job.index, internalError: (e as Error)?.message ?? String(e) };
+      }
+    });
+    parentPort!.postMessage(outcomes);
+  });
+}
+
+if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.protocol === PROTOCOL) {
+  void serve(workerData as WorkerInit);
+}

@@ -1,0 +1,203 @@
+/**
+ * --concurrency (worker threads) and --cache (results by content hash), through the real binary:
+ * both must change nothing in the report. The fixture prompt files (every kind, flagged and clean,
+ * a file that cannot be parsed, Korean names) are copied twice, so a run has enough files for
+ * workers; `--debug` says where each run's results came from (the cache, workers or the main thread).
+ * Correctness only: no timing is asserted here (bench/ measures speed).
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectOneLine, json, ROOT, run, tempDir, type Run } from './helpers.js';
+
+const T = 120_000;
+
+/** A folder with two copies of fixtures/prompts (as a/prompts/, b/prompts/) and every rule on. */
+function corpus(): string {
+  const dir = tempDir({ 'promptlint.config.json': JSON.stringify({ extends: 'all' }) });
+  for (const copy of ['a', 'b']) cpSync(join(ROOT, 'fixtures/prompts'), join(dir, copy, 'prompts'), { recursive: true });
+  return dir;
+}
+
+const lint = (cwd: string, ...args: string[]): Run => run(['--format', 'json', '--debug', ...args], cwd);
+
+/** The `--debug` line about where results came from. */
+function debugLine(r: Run): string {
+  const line = r.stderr.split('\n').find((l) => l.startsWith('promptlint: debug: '));
+  if (!line) throw new Error(`no debug line in: ${r.stderr}`);
+  return line.slice('promptlint: debug: '.length);
+}
+
+/** stderr without the debug line: what a user would see. */
+const otherStderr = (r: Run): string => r.stderr.split('\n').filter((l) => l && !l.startsWith('promptlint: debug: ')).join('\n');
+
+describe('--concurrency', () => {
+  const cwd = corpus();
+  const one = lint(cwd, '--concurrency', '1');
+  const report = json(one);
+  const files = report.files.length;
+
+  it('the corpus is big enough for workers and exercises many rules, a parse error and clean files', () => {
+    expect(files).toBeGreaterThanOrEqual(60);
+    const rules = new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    expect(rules.size).toBeGreaterThanOrEqual(8);
+    expect(rules.has(null)).toBe(true); // broken.prompty: a fatal parse error
+    expect(report.files.some((f) => f.findings.length === 0)).toBe(true);
+    expect(debugLine(one)).toBe(`${files} files: 0 from the cache, ${files} linted on the main thread`);
+  });
+
+  it.each([2, 3])('--concurrency %i lints on worker threads and prints the very same report', (n) => {
+    const r = lint(cwd, '--concurrency', String(n));
+    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on ${n} worker threads`);
+    expect(r.status).toBe(one.status);
+    expect(r.stdout).toBe(one.stdout); // same findings, savings and file order
+    expect(otherStderr(r)).toBe(otherStderr(one));
+  }, T);
+
+  it('the default uses workers on a run this size, with the same report', () => {
+    const r = lint(cwd);
+    expect(debugLine(r)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted on (\\d+ worker threads?|the main thread)$`));
+    expect(r.stdout).toBe(one.stdout);
+  }, T);
+
+  it('a stylish report is the same too', () => {
+    const a = run(['--no-color', '--concurrency', '1'], cwd);
+    const b = run(['--no-color', '--concurrency', '2'], cwd);
+    expect(b.status).toBe(a.status);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stdout).toMatch(/one call: /);
+  }, T);
+
+  it('a few small files stay on the main thread (workers would not pay for their start-up)', () => {
+    const r = lint(cwd, '--concurrency', '4', 'a/prompts/golden/whitespace', 'b/prompts/golden/whitespace');
+    expect(debugLine(r)).toBe('4 files: 0 from the cache, 4 linted on the main thread');
+  }, T);
+
+  it('workers that cannot start: the main thread lints everything, same report', () => {
+    // A preload (inherited by worker threads) that fails in every worker.
+    const broken = `data:text/javascript,${encodeURIComponent("import { isMainThread } from 'node:worker_threads'; if (!isMainThread) throw new Error('no workers here');")}`;
+    const r = run(['--format', 'json', '--debug', '--concurrency', '2'], cwd, {}, ['--import', broken]);
+    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on the main thread`);
+    expect(r.stdout).toBe(one.stdout);
+    expect(r.status).toBe(one.status);
+  }, T);
+
+  it('workers that die in the middle of the run lose nothing: their files are linted again elsewhere', () => {
+    // Each worker thread ends itself when its second batch arrives, with batches in flight.
+    const dying = `data:text/javascript,${encodeURIComponent("import { isMainThread, parentPort } from 'node:worker_threads'; let n = 0; if (!isMainThread) parentPort.on('message', () => { if (++n === 2) process.exit(3); });")}`;
+    const r = run(['--format', 'json', '--debug', '--concurrency', '2'], cwd, {}, ['--import', dying]);
+    // The preload's listener takes the first batch before the worker's own is attached, so no
+    // worker ever answers: every batch it held goes back to the queue and ends on the main thread.
+    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on the main thread`);
+    expect(r.stdout).toBe(one.stdout);
+    expect(r.status).toBe(one.status);
+    expect(otherStderr(r)).toBe(otherStderr(one));
+  }, T);
+
+  it('--concurrency takes a positive integer', () => {
+    for (const bad of ['0', '-1', 'two', '1.5']) {
+      const r = run(['--concurrency', bad], cwd);
+      expect(r.status).toBe(2);
+      expect(expectOneLine(r.stderr)).toMatch(/^promptlint: --concurrency: /);
+    }
+  }, T);
+});
+
+describe('--cache', () => {
+  it('a second run answers every file from the cache with the same report; no temp file is left', () => {
+    const cwd = corpus();
+    const plain = lint(cwd, '--concurrency', '1');
+    const first = lint(cwd, '--cache');
+    const files = json(plain).files.length;
+    expect(debugLine(first)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted `));
+    expect(existsSync(join(cwd, '.promptlintcache'))).toBe(true);
+    const second = lint(cwd, '--cache');
+    expect(debugLine(second)).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+    for (const r of [first, second]) {
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.status).toBe(plain.status);
+      expect(otherStderr(r)).toBe('');
+    }
+    expect(readdirSync(cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, T);
+
+  it('a changed file is linted again and reported as it is now; the others come from the cache', () => {
+    const cwd = corpus();
+    const files = json(lint(cwd, '--cache')).files.length;
+    const target = join(cwd, 'a/prompts/golden/whitespace/flagged.md');
+    const before = readFileSync(target, 'utf8');
+    writeFileSync(target, `${before}\nAnd   one    more   line.   \n`);
+    const r = lint(cwd, '--cache');
+    expect(debugLine(r)).toBe(`${files} files: ${files - 1} from the cache, 1 linted on the main thread`);
+    expect(r.stdout).toBe(lint(cwd, '--concurrency', '1').stdout); // as without a cache
+    const file = json(r).files.find((f) => f.path === 'a/prompts/golden/whitespace/flagged.md')!;
+    const lastLine = before.split('\n').length + 1;
+    expect(file.findings.some((f) => f.ruleId === 'no-redundant-whitespace' && f.line === lastLine)).toBe(true);
+  }, T);
+
+  it('a change of configuration, model or CLI flags that change results invalidates the whole cache', () => {
+    const cwd = corpus();
+    const files = json(lint(cwd, '--cache')).files.length;
+
+    const model = lint(cwd, '--cache', '--model', 'gpt-4o-mini');
+    expect(debugLine(model)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted `));
+    expect(model.stdout).toBe(lint(cwd, '--model', 'gpt-4o-mini', '--concurrency', '1').stdout);
+
+    writeFileSync(join(cwd, 'promptlint.config.json'), JSON.stringify({ extends: 'all', rules: { 'no-redundant-whitespace': 'off' } }));
+    const config = lint(cwd, '--cache', '--model', 'gpt-4o-mini');
+    expect(debugLine(config)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted `));
+    expect(json(config).files.flatMap((f) => f.findings).some((f) => f.ruleId === 'no-redundant-whitespace')).toBe(false);
+    expect(config.stdout).toBe(lint(cwd, '--model', 'gpt-4o-mini', '--concurrency', '1').stdout);
+
+    const again = lint(cwd, '--cache', '--model', 'gpt-4o-mini');
+    expect(debugLine(again)).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+  }, T);
+
+  it('a corrupt or foreign cache file is ignored without an error and replaced', () => {
+    const cwd = corpus();
+    const plain = lint(cwd, '--concurrency', '1');
+    const files = json(plain).files.length;
+    const cacheFile = join(cwd, '.promptlintcache');
+    for (const junk of ['{"format": "promptlint-cache/1", "key": ', 'null', '[1, 2, 3]', '{"format": "promptlint-cache/1", "key": "x", "files": {}}', '\u0000\u0001binary']) {
+      writeFileSync(cacheFile, junk);
+      const r = lint(cwd, '--cache');
+      expect(debugLine(r)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted `));
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.status).toBe(plain.status);
+      expect(otherStderr(r)).toBe('');
+      expect(() => JSON.parse(readFileSync(cacheFile, 'utf8'))).not.toThrow();
+    }
+    // Valid JSON whose entries were tampered with: those entries are not trusted.
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { findings: unknown }> };
+    const first = Object.keys(data.files)[0]!;
+    data.files[first]!.findings = 'not a list';
+    writeFileSync(cacheFile, JSON.stringify(data));
+    const r = lint(cwd, '--cache');
+    expect(debugLine(r)).toBe(`${files} files: ${files - 1} from the cache, 1 linted on the main thread`);
+    expect(r.stdout).toBe(plain.stdout);
+  }, T);
+
+  it('--cache-location puts the cache elsewhere; --cache-location needs --cache', () => {
+    const cwd = corpus();
+    const where = join(tempDir(), 'lint-cache.json');
+    const files = json(lint(cwd, '--cache', '--cache-location', where)).files.length;
+    expect(existsSync(where)).toBe(true);
+    expect(existsSync(join(cwd, '.promptlintcache'))).toBe(false);
+    expect(debugLine(lint(cwd, '--cache', '--cache-location', where))).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+    const r = run(['--cache-location', where], cwd);
+    expect(r.status).toBe(2);
+    expect(expectOneLine(r.stderr)).toBe('promptlint: --cache-location needs --cache');
+  }, T);
+
+  it('results linted on workers are cached, and --fix with --cache reports the fixed files', () => {
+    const cwd = corpus();
+    const files = json(lint(cwd, '--cache', '--concurrency', '2')).files.length;
+    expect(debugLine(lint(cwd, '--cache', '--concurrency', '2'))).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+    const unfixed = lint(cwd, '--concurrency', '1');
+    const fixed = lint(cwd, '--cache', '--fix');
+    const plain = lint(cwd, '--concurrency', '1');
+    expect(fixed.stdout).toBe(plain.stdout); // the fixed files, linted again
+    expect(fixed.stdout).not.toBe(unfixed.stdout);
+    expect(debugLine(lint(cwd, '--cache'))).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+  }, T);
+});
