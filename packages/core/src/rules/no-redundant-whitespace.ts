@@ -2,11 +2,11 @@
  * no-redundant-whitespace: runs of spaces inside lines, trailing whitespace and piles of blank lines
  * are billed as input tokens where they do not merge into neighbouring tokens.
  */
-import type { PromptDocument, PromptRequest, StaticPart } from '../model.js';
+import type { PromptDocument, PromptRequest, Range, StaticPart } from '../model.js';
 import type { RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings, type Pricing } from '../savings.js';
-import { canEdit, FenceTracker, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
+import { canEdit, FenceTracker, findJsonBlocks, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
 
 export interface Options {
   /** Also report whitespace whose removal saves no token (BPE often merges it into a neighbour). */
@@ -118,10 +118,26 @@ function describeEdits(edits: Edit[]): string {
   return parts.join(' and ');
 }
 
+/**
+ * `[start, end)` spans of the multi-line JSON blocks of a part: their layout (indentation, runs,
+ * trailing spaces, blank lines) is no-verbose-json's, whose saving already counts it.
+ */
+function jsonLayoutSpans(text: string): Range[] {
+  if (!/[{[]/.test(text)) return [];
+  return findJsonBlocks(text)
+    .filter((b) => b.multiline)
+    .map((b) => [b.start, b.end] as const);
+}
+
+function within(spans: readonly Range[], start: number, end: number): boolean {
+  return spans.some(([s, e]) => start >= s && end <= e);
+}
+
 /** The issues of one static part, in order; each is line-local (counted on its own line). */
 function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolean }, fence: FenceTracker, pricing: Pricing): LineIssue[] {
   const lines = splitLines(text);
   const issues: LineIssue[] = [];
+  const json = jsonLayoutSpans(text);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -130,7 +146,7 @@ function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolea
     // a pile: 2+ consecutive whole blank lines, each ended by a line break
     let j = i;
     while (j < lines.length && !(j === 0 && partial) && lines[j]!.eol !== '' && isBlank(text.slice(lines[j]!.start, lines[j]!.end))) j++;
-    if (j - i >= 2) {
+    if (j - i >= 2 && !within(json, lines[i]!.start, lines[j - 1]!.end)) {
       const first = lines[i]!;
       const lastLine = lines[j - 1]!;
       const prevEol = i > 0 ? lines[i - 1]!.eol : '';
@@ -143,7 +159,7 @@ function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolea
     const content = text.slice(line.start, line.end);
     // a line continued from before a slot is not a fence line; it is inside the fence it continues
     const inFence = partial ? fence.inside : fence.feed(content) !== 'outside';
-    const edits = lineEdits(text, line, { partial, open, inFence });
+    const edits = lineEdits(text, line, { partial, open, inFence }).filter((e) => !within(json, e.start, e.end));
     i++;
     if (edits.length === 0) continue;
     let fixed = '';

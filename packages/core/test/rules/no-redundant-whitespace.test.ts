@@ -51,6 +51,24 @@ describe(RULE, () => {
     expect(f!.fix!.text).toBe('\t\t');
   });
 
+  it('leaves the layout of multi-line JSON blocks to no-verbose-json (its saving already counts that whitespace)', () => {
+    const json = '{\n    "name":     "Carol",   \n    "plan":     "team"\n}';
+    const body = `Customers:   \n\n\`\`\`json\n${json}\n\`\`\`\n\n${json}\nAfter    the blocks.\n`;
+    const doc = bodyDoc(body);
+    const findings = lintWith(RULE, doc, { reportZeroSavings: true });
+    // only the whitespace outside the two JSON blocks: line 1's trailing spaces and the last line's run
+    expect(findings.map((f) => JSON.stringify(body.slice(f.range[0], f.range[1])))).toEqual(['"   "', '"    "']);
+    expect(findings.map((f) => f.line)).toEqual([1, 14]);
+    expect(findings[1]!.savings.tokens).toBe(saved('After    the blocks.\n', 'After the blocks.\n'));
+    // no-verbose-json reports each block with a saving that includes the runs and trailing spaces inside it
+    const json2 = lintWith('no-verbose-json', doc);
+    expect(json2).toHaveLength(2);
+    expect(json2[0]!.savings.tokens).toBe(saved(json, '{"name":"Carol","plan":"team"}'));
+    // a one-line JSON value is not no-verbose-json's: its runs are still reported here
+    const [one] = lintWith(RULE, bodyDoc('Data: {"a":    1}\n'));
+    expect(one!.savings.tokens).toBe(saved('Data: {"a":    1}\n', 'Data: {"a": 1}\n'));
+  });
+
   it('inside code fences flags only trailing whitespace and blank-line piles, not alignment', () => {
     const body = '```python\nx  =  1    # align\ny  =  22\t\t\n\n\n\n\nz = 3\n```\nAfter    the fence.\n';
     const findings = lintWith(RULE, bodyDoc(body), { reportZeroSavings: true });
