@@ -8,6 +8,7 @@
  * built on them says `confidence: "estimate"`.
  */
 import { createRequire } from 'node:module';
+import { mergeCount } from './bpe-merge.js';
 import type { Provider } from './model.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -46,16 +47,41 @@ export function isEncoderLoaded(name: EncodingName): boolean {
 }
 
 const MEMO_MAX_ENTRIES = 20_000;
-const MEMO_MAX_KEY = 4_096;
+/**
+ * Texts of any length are memoized (several rules count the same long message), up to this many
+ * characters of keys in all; then the memo starts afresh.
+ */
+const MEMO_MAX_CHARS = 16_000_000;
 
 /**
  * BPE merging is quadratic in the length of one pre-tokenizer piece (a run of letters, of
- * punctuation or of whitespace): a 20 MB line of one character would take hours. Pieces longer than
- * MAX_PIECE_LENGTH (no natural text has one) are counted in slices of PIECE_SLICE_LENGTH characters;
- * the count may then differ from the API's by about one token per slice. Shorter pieces are exact.
+ * punctuation or of whitespace): 20,000 CJK letters without a space take seconds, a 20 MB line of
+ * one character hours. Pieces longer than MAX_PIECE_LENGTH are merged exactly in O(n log n)
+ * (bpe-merge.ts: the same merges in the same order) up to MAX_EXACT_PIECE_BYTES; only beyond that
+ * (a single unbroken run of over a megabyte, which no natural text has) are they counted in slices
+ * of PIECE_SLICE_LENGTH characters, where the count may differ from the API's by about one token
+ * per slice.
  */
 export const MAX_PIECE_LENGTH = 4096;
 const PIECE_SLICE_LENGTH = 512;
+export const MAX_EXACT_PIECE_BYTES = 1024 * 1024;
+
+interface BpeCore {
+  getBpeRankFromString(text: string): number | undefined;
+  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
+}
+
+const utf8 = new TextEncoder();
+
+/** The exact token count of one long piece, or `undefined` when the encoder's internals are not there. */
+function exactPieceCount(enc: Encoder, piece: string): number | undefined {
+  const core = (enc as { default?: { bytePairEncodingCoreProcessor?: Partial<BpeCore> } }).default?.bytePairEncodingCoreProcessor;
+  if (typeof core?.getBpeRankFromBytes !== 'function' || typeof core.getBpeRankFromString !== 'function') return undefined;
+  if (core.getBpeRankFromString(piece) !== undefined) return 1;
+  const bytes = utf8.encode(piece);
+  if (bytes.length > MAX_EXACT_PIECE_BYTES) return undefined;
+  return mergeCount(bytes, (b) => core.getBpeRankFromBytes!(b));
+}
 /** Whether a text has a run of more than MAX_PIECE_LENGTH characters all ASCII whitespace or all not (a scan: a regex overflows on 20 MB). */
 function hasLongRun(text: string): boolean {
   let run = 0;
@@ -82,13 +108,18 @@ function countWithLongPieces(enc: Encoder, encoding: EncodingName, text: string)
     const piece = m[0];
     if (piece.length <= MAX_PIECE_LENGTH) continue;
     if (m.index > segmentStart) total += enc.countTokens(text.slice(segmentStart, m.index), NO_SPECIAL);
+    segmentStart = m.index + piece.length;
+    const exact = exactPieceCount(enc, piece);
+    if (exact !== undefined) {
+      total += exact;
+      continue;
+    }
     for (let i = 0; i < piece.length; ) {
       let end = Math.min(i + PIECE_SLICE_LENGTH, piece.length);
       if (end < piece.length && (piece.charCodeAt(end) & 0xfc00) === 0xdc00) end--; // never split a surrogate pair
       total += enc.countTokens(piece.slice(i, end), NO_SPECIAL);
       i = end;
     }
-    segmentStart = m.index + piece.length;
   }
   if (segmentStart < text.length) total += enc.countTokens(text.slice(segmentStart), NO_SPECIAL);
   return total;
@@ -98,6 +129,7 @@ class BpeCounter implements TokenCounter {
   readonly exact = true;
   readonly description: string;
   private readonly memo = new Map<string, number>();
+  private memoChars = 0;
 
   constructor(readonly encoding: EncodingName) {
     this.description = `${encoding} BPE`;
@@ -106,15 +138,16 @@ class BpeCounter implements TokenCounter {
   count(text: string): number {
     if (text.length === 0) return 0;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const memoable = text.length <= MEMO_MAX_KEY;
-    if (memoable) {
-      const hit = this.memo.get(text);
-      if (hit !== undefined) return hit;
-    }
+    const hit = this.memo.get(text);
+    if (hit !== undefined) return hit;
     const n = hasLongRun(text) ? countWithLongPieces(loadEncoder(this.encoding), this.encoding, text) : loadEncoder(this.encoding).countTokens(text, NO_SPECIAL);
-    if (memoable) {
-      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
+    if (this.memo.size >= MEMO_MAX_ENTRIES || this.memoChars + text.length > MEMO_MAX_CHARS) {
+      this.memo.clear();
+      this.memoChars = 0;
+    }
+    if (text.length <= MEMO_MAX_CHARS) {
       this.memo.set(text, n);
+      this.memoChars += text.length;
     }
     return n;
   }
