@@ -59,16 +59,22 @@ export default defineRule<Options>({
     const staticText = `${formatTokens(after)} static tokens`;
 
     if (slotVolatility(slot.kind) === 'per-call') {
+      // The front end could not classify the value: it may be a deployment constant that never changes.
+      const unknown = slot.kind === 'unknown';
+      const basis = `${formatTokens(after)} static tokens after the slot x (input - cached input price): they miss the cache on every call`;
       const savings = makeSavings(pricing, {
         tokens: after,
         tokenKind: 'cached-input',
         pricePerMTok: (e) => e.input - (e.cachedInput ?? e.input),
-        confidence: 'exact',
-        basis: `${formatTokens(after)} static tokens after the slot x (input - cached input price): they miss the cache on every call`,
+        confidence: unknown ? 'upper-bound' : 'exact',
+        basis: unknown ? `worst case, the value differs on every call: ${basis}` : basis,
       });
+      const what = unknown
+        ? `${label} (unknown value) may change between calls: if it does, it comes before ${staticText}`
+        : `${label} (${slot.kind}) changes on every call and comes before ${staticText}`;
       return [
         {
-          message: `${label} (${slot.kind}) changes on every call and comes before ${staticText}: move it${alsoMove} after the static block (or into the last user turn) so they can be cached; ${describeSavings(savings)}.`,
+          message: `${what}: move it${alsoMove} after the static block (or into the last user turn) so they can be cached; ${unknown ? 'at worst ' : ''}${describeSavings(savings)}.`,
           range,
           savings,
         },

@@ -39,6 +39,19 @@ describe(RULE, () => {
     expect(f.message).toMatch(/saves ~[\d,]+ input tokens\/call, ~\$0\.00\d+\/call/);
   });
 
+  it('an unknown slot may not change at all (a deployment constant): worst case, said as such, confidence upper-bound', () => {
+    const doc = makeDocument({ model: 'gpt-4o', messages: [['system', 'You work for ', slot('COMPANY'), '.\n', INSTRUCTIONS]] });
+    const [f, ...rest] = lintWith(RULE, doc);
+    expect(rest).toHaveLength(0);
+    const after = o200k.count('.\n') + INSTRUCTIONS_TOKENS;
+    expect(f!.savings).toMatchObject({ tokens: after, tokenKind: 'cached-input', confidence: 'upper-bound', model: 'gpt-4o' });
+    expect(f!.savings.usdPerCall).toBeCloseTo((after * (2.5 - 1.25)) / 1e6, 12);
+    expect(f!.savings.basis).toMatch(/^worst case, the value differs on every call: /);
+    expect(f!.message).not.toContain('changes on every call');
+    expect(f!.message).toContain('`{{COMPANY}}` (unknown value) may change between calls: if it does, it comes before');
+    expect(f!.message).toMatch(/; at worst saves ~[\d,]+ input tokens\/call/);
+  });
+
   it('gives a per-month figure for a per-call slot when the call rate is known', () => {
     const doc = makeDocument({ model: 'gpt-4o', callsPerDay: 1000, messages: [['system', slot('user_name', 'user-data'), INSTRUCTIONS]] });
     const [f] = lintWith(RULE, doc);
