@@ -65,7 +65,8 @@ function specFor(ctx: LimitContext): LimitSpec | undefined {
       if (ctx.className === 'ChatGoogleGenerativeAI' || ctx.className === 'ChatVertexAI') {
         return { canonical: 'maxOutputTokens', names: [['maxOutputTokens']], minusOneIsNone: true };
       }
-      if (ctx.className === 'ChatAnthropic') return { canonical: 'maxTokens', names: [['maxTokens'], ['max_tokens']], minusOneIsNone: true };
+      // the constructor reads `maxTokensToSample ?? maxTokens` (the deprecated name wins)
+      if (ctx.className === 'ChatAnthropic') return { canonical: 'maxTokens', names: [['maxTokensToSample'], ['maxTokens'], ['max_tokens']], minusOneIsNone: true };
       return { canonical: 'maxTokens', names: [['maxCompletionTokens'], ['maxTokens']], minusOneIsNone: true };
     default:
       return undefined;

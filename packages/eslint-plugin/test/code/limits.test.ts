@@ -33,6 +33,15 @@ describe('model ids', () => {
     const { request } = onlyRequest(`import { ChatAnthropic } from '@langchain/anthropic'; const llm = new ChatAnthropic({ model: 'claude-sonnet-4-5', maxTokens: 800 }); await llm.invoke('hi');`);
     expect(request).toMatchObject({ provider: 'anthropic', model: { value: 'claude-sonnet-4-5' }, outputLimit: { state: 'set', value: 800, name: 'maxTokens' } });
   });
+
+  it("LangChain's ChatAnthropic reads the deprecated maxTokensToSample too, before maxTokens (its constructor: maxTokensToSample ?? maxTokens)", () => {
+    const lc = (fields: string) => onlyRequest(`import { ChatAnthropic } from '@langchain/anthropic'; const llm = new ChatAnthropic({ model: 'claude-sonnet-4-5', ${fields} }); await llm.invoke('hi');`);
+    const only = lc('maxTokensToSample: 1024');
+    expect(only.request.outputLimit).toMatchObject({ state: 'set', value: 1024, name: 'maxTokensToSample' });
+    expect(only.at((only.request.outputLimit as { range: [number, number] }).range)).toBe('maxTokensToSample: 1024');
+    expect(only.request.outputLimitName).toBe('maxTokens');
+    expect(lc('maxTokens: 800, maxTokensToSample: 300').request.outputLimit).toMatchObject({ state: 'set', value: 300, name: 'maxTokensToSample' });
+  });
 });
 
 describe('output limits', () => {
