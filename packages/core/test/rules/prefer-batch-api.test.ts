@@ -107,6 +107,16 @@ describe(RULE, () => {
     expect(lintWith(RULE, inLoop(summarise('llama-4'), { style: 'sequential' }))).toHaveLength(0);
   });
 
+  it('does not flag DeepSeek models: DeepSeek has no Batch API (PROVIDERS.md: OpenAI, Anthropic and Google take 50% off batches)', () => {
+    for (const id of ['deepseek-chat', 'deepseek-v4']) {
+      expect(table.resolve(id)!.batchDiscount).toBeNull();
+      expect(lintWith(RULE, inLoop(summarise(id), { style: 'sequential', collection: 'docs' }))).toHaveLength(0);
+    }
+    // only the three providers whose Batch APIs the message names carry a discount
+    const discounted = new Set(table.entries().filter((e) => e.batchDiscount !== null && !e.selfHosted).map((e) => e.provider));
+    expect([...discounted].sort()).toEqual(['anthropic', 'google', 'openai']);
+  });
+
   it('still flags for an unknown model, without a price, and says why', () => {
     const [f] = lintWith(RULE, inLoop(summarise('our-finetune'), { style: 'sequential' }));
     expect(f!.savings).toMatchObject({ tokens: null, usdPerCall: null, model: null });
