@@ -75,6 +75,16 @@ export default defineRule<Options>({
         },
       ];
     }
+    if (request.api === 'anthropic-messages') {
+      // The API rejects a request without `max_tokens` (PROVIDERS.md): nothing runs away, the call fails.
+      return [
+        {
+          message: `\`${name}\` is missing: the Anthropic Messages API requires it and rejects a request without it. Set it sized to the answer, not to the model's maximum output${exposureText}.`,
+          range: request.range,
+          savings,
+        },
+      ];
+    }
     return [
       {
         message: `No output-token limit: set \`${name}\` so a runaway answer cannot bill the model's whole maximum output${exposureText}.`,

@@ -17,6 +17,17 @@ describe(RULE, () => {
     expect(f!.savings.usdPerCall).toBeCloseTo(0.16384, 12);
   });
 
+  it("Anthropic Messages: max_tokens is required, so the message says the request is rejected, not that it bills the maximum", () => {
+    const doc = makeDocument({ model: 'claude-sonnet-4-5', api: 'anthropic-messages', outputLimitName: 'max_tokens', outputLimit: { state: 'absent' }, messages: [['user', 'Hi']] });
+    const [f, ...rest] = lintWith(RULE, doc);
+    expect(rest).toHaveLength(0);
+    expect(f!.message).not.toMatch(/runaway answer/);
+    expect(f!.message).toMatch(/^`max_tokens` is missing: the Anthropic Messages API requires it and rejects a request without it\. Set it sized to the answer, not to the model's maximum output \(worst case ~64,000 output tokens\/call, ~\$0\.960\/call\)\.$/);
+    // claude-sonnet-4-5: 64,000 max output tokens x $15 / 1M = $0.96 (the exposure of a cap set to the maximum)
+    expect(f!.savings).toMatchObject({ tokens: 64000, tokenKind: 'output', confidence: 'upper-bound', model: 'claude-sonnet-4-5' });
+    expect(f!.savings.usdPerCall).toBeCloseTo((64000 * 15) / 1e6, 12);
+  });
+
   it('gives a per-month figure when calls per day are known', () => {
     const doc = makeDocument({ model: 'gpt-4o', callsPerDay: 1000, outputLimit: { state: 'absent' }, messages: [['user', 'x']] });
     const [f] = lintWith(RULE, doc);

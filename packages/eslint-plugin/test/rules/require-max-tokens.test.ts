@@ -101,7 +101,7 @@ run('require-max-tokens', {
     },
     {
       code: anthropicNoLimit,
-      errors: [{ message: new RegExp(`set \`max_tokens\`.*${re(SONNET)}`), ...at(anthropicNoLimit, 'anthropic.messages.create') }],
+      errors: [{ message: new RegExp(`^\`max_tokens\` is missing: the Anthropic Messages API requires it and rejects a request without it\\. Set it sized to the answer.*${re(SONNET)}\\.$`), ...at(anthropicNoLimit, 'anthropic.messages.create') }],
     },
     {
       code: googleNoLimit,
