@@ -18,6 +18,8 @@ import type { FileJob, FileOutcome } from './lint-file.js';
 /** Starting a worker costs about what linting 50 small files does (it loads the parser and tokenizer again). */
 export const MIN_FILES_FOR_WORKERS = 50;
 export const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
+/** Each worker holds its own parser and tokenizer (about 100 MB): no more workers than one per this many files. */
+export const FILES_PER_WORKER = 25;
 
 const PROTOCOL = 'promptlint-lint-worker/1';
 
@@ -28,12 +30,13 @@ interface WorkerInit {
 
 /**
  * How many worker threads to start: none (lint on the main thread) when `concurrency` is 1 or the
- * run is too small to pay for the workers' start-up; never more than there are files to share.
+ * run is too small to pay for the workers' start-up; else up to `concurrency`, but no more than one
+ * per FILES_PER_WORKER files (at least 2) and never more than there are files.
  */
 export function workerCount(concurrency: number, files: number, totalBytes: () => number): number {
   if (concurrency <= 1 || files < 2) return 0;
   if (files < MIN_FILES_FOR_WORKERS && totalBytes() <= MIN_BYTES_FOR_WORKERS) return 0;
-  return Math.min(concurrency, files);
+  return Math.min(concurrency, files, Math.max(2, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** Files per message: small enough to balance the last batches, large enough to amortise messages. */

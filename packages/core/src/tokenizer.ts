@@ -51,7 +51,7 @@ const MEMO_MAX_ENTRIES = 20_000;
  * Texts of any length are memoized (several rules count the same long message), up to this many
  * characters of keys in all; then the memo starts afresh.
  */
-const MEMO_MAX_CHARS = 16_000_000;
+const MEMO_MAX_CHARS = 4_000_000;
 
 /**
  * BPE merging is quadratic in the length of one pre-tokenizer piece (a run of letters, of
