@@ -5,6 +5,8 @@
  * plugin's `configs.all` added. The files are real code: ESLint's own lib/ and the dist/ folders of
  * @typescript-eslint's packages from node_modules (sorted, the first FILES), plus the repository's
  * fixtures/code/ (LLM SDK calls, so the rules do find things), copied outside the repository.
+ * A third run with one built-in rule (`no-debugger`) shows what ESLint itself adds as soon as any
+ * rule is on (with none it skips the traversal and code-path analysis altogether).
  *
  *   node bench/run.mjs --only eslint [--runs 5]
  */
@@ -59,6 +61,7 @@ function setup(ctx) {
   if (!existsSync(new URL(plugin))) throw new Error('packages/eslint-plugin is not built: run `npm run build`');
   const base = `{ files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: { parser: tsParser } }`;
   writeFileSync(join(dir, 'no-rules.config.mjs'), `import tsParser from '${parser}';\nexport default [${base}];\n`);
+  writeFileSync(join(dir, 'one-rule.config.mjs'), `import tsParser from '${parser}';\nexport default [${base}, { rules: { 'no-debugger': 'error' } }];\n`);
   writeFileSync(
     join(dir, 'promptlint-all.config.mjs'),
     `import tsParser from '${parser}';\nimport promptlint from '${plugin}';\nexport default [...promptlint.configs.all, ${base}];\n`,
@@ -89,17 +92,24 @@ async function run(ctx) {
       if (name === 'configs.all') findings = { promptlint, fatal };
     },
   });
-  const commands = [command('no rules', 'no-rules.config.mjs', [0, 1]), command('configs.all', 'promptlint-all.config.mjs', [0, 1])];
+  const commands = [
+    command('no rules', 'no-rules.config.mjs', [0, 1]),
+    command('one built-in rule', 'one-rule.config.mjs', [0, 1]),
+    command('configs.all', 'promptlint-all.config.mjs', [0, 1]),
+  ];
   const timeoutMs = Math.max(ctx.timeoutMs, 300_000);
   const { summary, runs } = await alternate(ctx.runs, commands, { timeoutMs, log });
   const overhead = ratio(runs, 'configs.all', 'no rules');
+  const overOneRule = ratio(runs, 'configs.all', 'one built-in rule');
+  const vsNone = (name) => (name === 'no rules' ? '1.00x' : fmtX(ratio(runs, name, 'no rules').pairedMedian));
   log(`\nESLint over ${s.files} files, with and without promptlint's configs.all (median of ${ctx.runs} alternated rounds)`);
   log(
     textTable(
       ['config', 'wall ms', 'min-max ms', 'vs no rules', 'peak RSS MB'],
-      commands.map((c) => [c.name, fmtMs(summary[c.name].wallMs), `${fmtMs(summary[c.name].minWallMs)}-${fmtMs(summary[c.name].maxWallMs)}`, c.name === 'no rules' ? '1.00x' : fmtX(overhead.pairedMedian), fmtMb(summary[c.name].peakRssKb)]),
+      commands.map((c) => [c.name, fmtMs(summary[c.name].wallMs), `${fmtMs(summary[c.name].minWallMs)}-${fmtMs(summary[c.name].maxWallMs)}`, vsNone(c.name), fmtMb(summary[c.name].peakRssKb)]),
     ),
   );
+  log(`configs.all vs one built-in rule: ${fmtX(overOneRule.pairedMedian)}`);
   log(`promptlint findings with configs.all: ${findings?.promptlint ?? '-'} (fatal parse errors in either run: ${findings?.fatal ?? '-'})`);
   return {
     ...header(ctx, 'node bench/run.mjs --only eslint'),
@@ -109,6 +119,7 @@ async function run(ctx) {
     timeoutMs,
     results: summary,
     overhead: { ...overhead, percent: overhead.pairedMedian === null ? null : Math.round((overhead.pairedMedian - 1) * 1000) / 10 },
+    overheadOverOneBuiltinRule: { ...overOneRule, percent: overOneRule.pairedMedian === null ? null : Math.round((overOneRule.pairedMedian - 1) * 1000) / 10 },
     promptlintFindings: findings,
   };
 }

@@ -2,14 +2,29 @@
  * The `prompt` language (ESLint languages API, ESLint >= 9.7): parses prompt files with
  * @promptlint/markdown, the CLI's own front end, so both see the same model and positions.
  */
+import { createRequire } from 'node:module';
 import { LineIndex } from '@promptlint/core';
-import { detectKind, htmlComments, parsePromptFile, type PromptFileKind } from '@promptlint/markdown';
+import type * as Markdown from '@promptlint/markdown';
+import type { PromptFileKind } from '@promptlint/markdown';
 import { PromptSourceCode } from './prompt-source-code.js';
 import type { HtmlComment, LanguageFile, PromptFileNode, PromptLanguageOptions } from './types.js';
 
 const KINDS: readonly PromptFileKind[] = ['markdown-prompt', 'prompty', 'dotprompt', 'vscode-prompt', 'agent-instructions'];
 
 type ParseResult = { ok: true; ast: PromptFileNode } | { ok: false; errors: { message: string; line: number; column: number }[] };
+
+const require = createRequire(import.meta.url);
+let markdown: typeof Markdown | undefined;
+
+/**
+ * The markdown front end (remark, micromark, yaml: about 260 modules, 0.25 s), loaded by the first
+ * prompt file: an ESLint run over code alone never pays for it. `parse` is synchronous, so this is
+ * require() of an ES module (Node >= 20.19).
+ */
+function frontEnd(): typeof Markdown {
+  markdown ??= require('@promptlint/markdown') as typeof Markdown;
+  return markdown;
+}
 
 /** The path as the CLI sees it: relative to the working directory when inside it, '/'-separated. */
 export function relativePath(path: string, cwd = process.cwd()): string {
@@ -40,6 +55,7 @@ export class PromptLanguage {
   parse(file: LanguageFile, context?: { languageOptions?: PromptLanguageOptions }): ParseResult {
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
     const path = relativePath(file.path);
+    const { detectKind, htmlComments, parsePromptFile } = frontEnd();
     const kind = context?.languageOptions?.kind ?? detectKind(path) ?? 'markdown-prompt';
     const parsed = parsePromptFile(text, { path, kind });
     if (!parsed.ok) return { ok: false, errors: [parsed.error] };
