@@ -266,8 +266,8 @@ Common options:
 
 Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ folder; *.prompty;
 *.prompt (dotprompt); .github/prompts/*.prompt.md; AGENTS.md, CLAUDE.md, GEMINI.md,
-.github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc
-(.gitignore honoured; node_modules skipped). Files named explicitly are always linted.
+.github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc,
+.cursorrules (.gitignore honoured; node_modules skipped). Files named explicitly are always linted.
 
 Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, over --max-cost or
 --max-cost-increase; 2 usage, configuration or file system error.
