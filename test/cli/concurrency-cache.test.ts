@@ -16,6 +16,10 @@ const T = 120_000;
 function corpus(copies = 2): string {
   const dir = tempDir({ 'promptlint.config.json': JSON.stringify({ extends: 'all' }) });
   for (const copy of 'abcdefgh'.slice(0, copies)) cpSync(join(ROOT, 'fixtures/prompts'), join(dir, copy, 'prompts'), { recursive: true });
+  // Files that are not plain UTF-8 text go through workers too: a NUL byte, Latin-1, a BOM.
+  writeFileSync(join(dir, 'a/prompts/binary.md'), Buffer.from('Answer\u0000 briefly.\n', 'latin1'));
+  writeFileSync(join(dir, 'a/prompts/latin1.md'), Buffer.from('Caf\u00e9 prompt: answer briefly.\n', 'latin1'));
+  writeFileSync(join(dir, 'a/prompts/bom.md'), '\ufeffAnswer   briefly.\n');
   return dir;
 }
 
@@ -42,6 +46,8 @@ describe('--concurrency', () => {
     const rules = new Set(report.files.flatMap((f) => f.findings.map((x) => x.ruleId)));
     expect(rules.size).toBeGreaterThanOrEqual(8);
     expect(rules.has(null)).toBe(true); // broken.prompty: a fatal parse error
+    const fatal = report.files.filter((f) => f.findings.some((x) => x.fatal)).map((f) => f.path);
+    expect(fatal).toEqual(expect.arrayContaining(['a/prompts/binary.md', 'a/prompts/latin1.md']));
     expect(report.files.some((f) => f.findings.length === 0)).toBe(true);
     expect(debugLine(one)).toBe(`${files} files: 0 from the cache, ${files} linted on the main thread`);
   });
@@ -134,6 +140,30 @@ describe('--cache', () => {
     const file = json(r).files.find((f) => f.path === 'a/prompts/golden/whitespace/flagged.md')!;
     const lastLine = before.split('\n').length + 1;
     expect(file.findings.some((f) => f.ruleId === 'no-redundant-whitespace' && f.line === lastLine)).toBe(true);
+  }, T);
+
+  it('many changed files among unchanged ones: the unchanged from the cache, the changed on workers, same report', () => {
+    const cwd = corpus(4);
+    const files = json(lint(cwd, '--cache', '--concurrency', '1')).files.length;
+    // Change every file of two copies (more than enough for workers), keep the other two.
+    let changed = 0;
+    for (const copy of ['b', 'd']) {
+      for (const f of readdirSync(join(cwd, copy), { recursive: true, withFileTypes: true })) {
+        if (!f.isFile()) continue;
+        const path = join(f.parentPath, f.name);
+        writeFileSync(path, `${readFileSync(path, 'utf8')}\nAnswer   in one line.\n`);
+        changed++;
+      }
+    }
+    const r = lint(cwd, '--cache', '--concurrency', '2');
+    const line = debugLine(r);
+    const m = /^(\d+) files: (\d+) from the cache, (\d+) linted on 2 worker threads$/.exec(line);
+    expect(m, line).not.toBeNull();
+    expect(Number(m![1])).toBe(files);
+    expect(Number(m![3])).toBeGreaterThanOrEqual(50);
+    expect(Number(m![2]) + Number(m![3])).toBe(files);
+    expect(changed).toBeGreaterThan(Number(m![3])); // some changed files (expected.json, READMEs) are not prompt files
+    expect(r.stdout).toBe(lint(cwd, '--concurrency', '1').stdout);
   }, T);
 
   it('a change of configuration, model or CLI flags that change results invalidates the whole cache', () => {

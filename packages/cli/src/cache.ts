@@ -23,6 +23,8 @@ const FORMAT = 'promptlint-cache/1';
 export interface CachedResult {
   findings: CliFinding[];
   estimates: CallEstimate[];
+  /** The bytes are not a UTF-8 text file (the one finding says why). */
+  notText?: true;
 }
 
 interface Entry extends CachedResult {
@@ -96,11 +98,11 @@ export class LintCache {
     if (!e || e.hash !== hash || e.kind !== kind || e.rel !== rel) return undefined;
     this.touched.add(abs);
     this.hits++;
-    return { findings: e.findings, estimates: e.estimates };
+    return { findings: e.findings, estimates: e.estimates, ...(e.notText ? { notText: true as const } : {}) };
   }
 
   set(abs: string, hash: string, kind: string, rel: string, result: CachedResult): void {
-    this.entries.set(abs, { hash, kind, rel, findings: result.findings, estimates: result.estimates });
+    this.entries.set(abs, { hash, kind, rel, findings: result.findings, estimates: result.estimates, ...(result.notText ? { notText: true as const } : {}) });
     this.touched.add(abs);
     this.dirty = true;
   }

@@ -63,6 +63,8 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
   const jobs: FileJob[] = [];
   /** Hashes of the texts the jobs carry (--fix with --cache). */
   const knownHash = new Map<number, string>();
+  /** Files that are not text, judged while looking them up in the cache. */
+  let notText = 0;
 
   files.forEach((f, index) => {
     const job: FileJob = { index, abs: f.abs, rel: f.rel, kind: f.kind };
@@ -77,16 +79,26 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
         text = job.text!;
       } else {
         const read = readFileText(f.abs, f.rel);
-        if ('readError' in read || read.problem) {
+        if ('readError' in read) {
           jobs.push(job); // reported by the lint step, exactly as without --cache
           return;
         }
         hash = contentHash(read.bytes);
         text = read.text;
+        if (read.problem) {
+          // Not text: nothing to lint, the finding comes from the bytes alone.
+          const result = { findings: [read.problem], estimates: [], notText: true as const };
+          if (!cache.get(f.abs, hash, f.kind, f.rel)) {
+            cache.set(f.abs, hash, f.kind, f.rel, result);
+            notText++;
+          }
+          outcomes[index] = { index, text, ...result };
+          return;
+        }
       }
       const hit = cache.get(f.abs, hash, f.kind, f.rel);
       if (hit) {
-        outcomes[index] = { index, text, findings: hit.findings, estimates: hit.estimates };
+        outcomes[index] = { index, text, findings: hit.findings, estimates: hit.estimates, ...(hit.notText ? { notText: true as const } : {}) };
         return;
       }
       if (given !== undefined) knownHash.set(index, hash);
@@ -116,7 +128,7 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
     }
     cacheProblem = cache.save();
   }
-  return { outcomes, cached: cache?.hits ?? 0, linted: jobs.length, workers, ...(cacheProblem !== undefined ? { cacheProblem } : {}) };
+  return { outcomes, cached: cache?.hits ?? 0, linted: jobs.length + notText, workers, ...(cacheProblem !== undefined ? { cacheProblem } : {}) };
 }
 
 function totalBytes(jobs: readonly FileJob[]): number {

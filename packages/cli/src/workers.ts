@@ -54,7 +54,7 @@ interface Lane {
 
 /**
  * Lints `jobs` on `workers` worker threads (`lintHere`, on this thread, only when no worker is
- * left); outcomes in job order. Throws only what `lintHere` throws.
+ * left); one outcome per job, each with its job's index. Throws only what `lintHere` throws.
  */
 export async function lintOnThreads(
   jobs: readonly FileJob[],
@@ -62,7 +62,8 @@ export async function lintOnThreads(
   engine: EngineConfig,
   lintHere: (job: FileJob) => FileOutcome,
 ): Promise<{ outcomes: FileOutcome[]; workersUsed: number }> {
-  const out: FileOutcome[] = new Array(jobs.length);
+  /** By file index (the jobs may be any subset of the run's files). */
+  const out = new Map<number, FileOutcome>();
   const size = batchSize(jobs.length, workers);
   const queue: FileJob[][] = [];
   for (let i = 0; i < jobs.length; i += size) queue.push(jobs.slice(i, i + size));
@@ -104,7 +105,7 @@ export async function lintOnThreads(
     worker.on('message', (outcomes: FileOutcome[]) => {
       if (!answered) workersUsed++;
       answered = true;
-      for (const o of outcomes) out[o.index] = o;
+      for (const o of outcomes) out.set(o.index, o);
       lane.inFlight.shift();
       feed(lane);
       changed();
@@ -121,7 +122,7 @@ export async function lintOnThreads(
       for (const lane of alive) feed(lane); // batches a dead worker left behind
       if (alive.length === 0 && queue.length > 0) {
         const batch = queue.shift()!;
-        for (const job of batch) out[job.index] = lintHere(job);
+        for (const job of batch) out.set(job.index, lintHere(job));
         await nextTurn();
         continue;
       }
@@ -132,7 +133,7 @@ export async function lintOnThreads(
     closing = true;
     await Promise.all(lanes.map((l) => l.worker.terminate().catch(() => undefined)));
   }
-  return { outcomes: out, workersUsed };
+  return { outcomes: [...out.values()], workersUsed };
 }
 
 /** The worker side: build the linter once, then answer each batch with its outcomes. */
