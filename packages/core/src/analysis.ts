@@ -29,17 +29,7 @@ export function subRange(part: StaticPart, from: number, to: number): Range | un
   return [part.range[0] + from, part.range[0] + to];
 }
 
-/** A range to report a request-level finding at. */
-export function requestRange(request: PromptRequest): Range {
-  return request.range;
-}
 
-/** All static text of a request, concatenated in order (what a counter needs for totals). */
-export function staticText(request: PromptRequest): string {
-  let s = '';
-  for (const m of request.messages) for (const p of m.parts) if (p.type === 'static') s += p.text;
-  return s;
-}
 
 /** Sum of the token counts of the static parts among `parts` (slots count 0). */
 export function staticTokens(parts: readonly LocatedPart[], count: (text: string) => number): number {

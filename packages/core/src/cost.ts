@@ -1,4 +1,5 @@
 /** What one request costs: the seed's formula, input x input price + output x output price. */
+import { partsInOrder, setOutputLimit, staticTokens } from './analysis.js';
 import type { PromptRequest } from './model.js';
 import type { ModelEntry } from './prices.js';
 import { roundUsd, usd, type Pricing } from './savings.js';
@@ -30,14 +31,10 @@ export interface RequestSize {
 
 /** Input tokens a request sends, counted from its static text; slots add nothing but are counted. */
 export function requestSize(request: PromptRequest, pricing: Pricing): RequestSize {
-  let staticTokens = 0;
-  let unknownSlots = 0;
-  for (const m of request.messages) {
-    for (const p of m.parts) {
-      if (p.type === 'static') staticTokens += pricing.count(p.text);
-      else unknownSlots++;
-    }
-  }
-  const outputLimit = request.outputLimit?.state === 'set' ? request.outputLimit.value : undefined;
-  return { staticTokens, unknownSlots, outputLimit };
+  const parts = partsInOrder(request);
+  return {
+    staticTokens: staticTokens(parts, pricing.count),
+    unknownSlots: parts.filter(({ part }) => part.type === 'slot').length,
+    outputLimit: setOutputLimit(request)?.value,
+  };
 }
