@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
+import type { JsonFinding, JsonReport } from '../cli/helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'packages/cli/bin/promptlint.js');
@@ -128,31 +129,8 @@ export function expectNoStack(text: string): void {
   expect(text, 'a stack trace was printed').not.toMatch(/^\s+at .+[:(]/m);
 }
 
-export interface JsonFinding {
-  ruleId: string | null;
-  severity: 'error' | 'warning';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fatal?: boolean;
-  savings: {
-    tokens: number | null;
-    tokenKind: string;
-    usdPerCall: number | null;
-    usdPerMonth: number | null;
-    model: string | null;
-    confidence: string;
-    basis: string;
-  } | null;
-}
-
-export interface JsonReport {
-  version: number;
-  files: { path: string; findings: JsonFinding[] }[];
-  summary: { files: number; errors: number; warnings: number; tokens: number; usdPerCall: number; usdPerMonth: number | null };
-}
+/** The `--format json` contract, as the CLI suite declares it (one declaration for both suites). */
+export type { JsonFinding, JsonReport };
 
 /** The JSON report of a run that linted (exit 0 or 1), with nothing on stderr and no stack anywhere. */
 export function report(r: Run): JsonReport {
