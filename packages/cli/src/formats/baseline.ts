@@ -2,16 +2,15 @@
  * The `--baseline` comparison in words: a section after the stylish summary, a table for the
  * markdown (pull-request comment) format, and the line that explains a failed --max-cost-increase.
  */
-import { formatTokens } from '@promptlint/core';
+import { formatTokens, formatUsd } from '@promptlint/core';
 import type { BaselineComparison, FileDelta } from '../baseline.js';
 import type { FileCost } from '../file-cost.js';
 import { cell } from './markdown.js';
-import { money } from './savings-text.js';
 
 /** "+$0.0012" / "-$0.0012" / "$0". */
 export function signedUsd(x: number): string {
   if (x === 0) return '$0';
-  return `${x > 0 ? '+' : '-'}${money(Math.abs(x))}`;
+  return `${x > 0 ? '+' : '-'}${formatUsd(Math.abs(x))}`;
 }
 
 /** "+12.5%" (one decimal; two when that would show 0.0). */
@@ -20,7 +19,7 @@ export function signedPercent(x: number): string {
   return `${x > 0 ? '+' : x < 0 ? '-' : ''}${Math.abs(x).toFixed(digits)}%`;
 }
 
-const costText = (c: FileCost | null): string => (c === null ? 'no estimate' : c.usdPerCall === null ? 'no price' : money(c.usdPerCall));
+const costText = (c: FileCost | null): string => (c === null ? 'no estimate' : c.usdPerCall === null ? 'no price' : formatUsd(c.usdPerCall));
 
 function tokensChange(d: FileDelta): string {
   if (!d.before || !d.after) return '';
@@ -61,8 +60,8 @@ export function gateFailure(cmp: BaselineComparison): string | undefined {
   const limit = `--max-cost-increase ${cmp.maxIncreasePercent}%`;
   const grew = changedFiles(cmp)
     .filter((d) => d.deltaUsd !== null && d.deltaUsd > 0)
-    .map((d) => `${d.path} (${d.status === 'added' ? `new, ${money(d.deltaUsd!)}` : d.deltaPercent === null ? signedUsd(d.deltaUsd!) : `${signedUsd(d.deltaUsd!)}, ${signedPercent(d.deltaPercent)}`})`);
-  const pct = cmp.deltaPercent === null ? `from $0 to ${money(cmp.after)}` : `by ${signedPercent(cmp.deltaPercent).slice(1)} (from ${money(cmp.before)} to ${money(cmp.after)})`;
+    .map((d) => `${d.path} (${d.status === 'added' ? `new, ${formatUsd(d.deltaUsd!)}` : d.deltaPercent === null ? signedUsd(d.deltaUsd!) : `${signedUsd(d.deltaUsd!)}, ${signedPercent(d.deltaPercent)}`})`);
+  const pct = cmp.deltaPercent === null ? `from $0 to ${formatUsd(cmp.after)}` : `by ${signedPercent(cmp.deltaPercent).slice(1)} (from ${formatUsd(cmp.before)} to ${formatUsd(cmp.after)})`;
   const overLimit = cmp.deltaPercent === null ? cmp.after > 0 : cmp.deltaPercent > cmp.maxIncreasePercent!;
   const parts: string[] = [];
   if (overLimit) parts.push(`estimated cost per call grew ${pct}, over ${limit}${grew.length ? `; grew: ${grew.join(', ')}` : ''}`);
@@ -74,8 +73,8 @@ export function gateFailure(cmp: BaselineComparison): string | undefined {
 export function stylishBaseline(cmp: BaselineComparison): string[] {
   const changed = changedFiles(cmp);
   const head = `Cost per call vs baseline (${cmp.file}):`;
-  if (changed.length === 0) return [`${head} no change (${money(cmp.after)}/call over ${plural(cmp.files.length, 'file')}).`];
-  const lines = [`${head} ${money(cmp.before)} -> ${money(cmp.after)} (${totalChange(cmp)})`];
+  if (changed.length === 0) return [`${head} no change (${formatUsd(cmp.after)}/call over ${plural(cmp.files.length, 'file')}).`];
+  const lines = [`${head} ${formatUsd(cmp.before)} -> ${formatUsd(cmp.after)} (${totalChange(cmp)})`];
   const rows = changed.map((d) => {
     const [b, a] = beforeAfter(d);
     return [d.path, `${b} -> ${a}`, d.deltaUsd === null ? 'no price' : changeText(d), tokensChange(d)];
@@ -94,14 +93,14 @@ export function markdownBaseline(cmp: BaselineComparison): string[] {
   const changed = changedFiles(cmp);
   const out = ['', '### Cost per call vs baseline', ''];
   if (changed.length === 0) {
-    out.push(`No change: ${money(cmp.after)}/call over ${plural(cmp.files.length, 'prompt file')}.`);
+    out.push(`No change: ${formatUsd(cmp.after)}/call over ${plural(cmp.files.length, 'prompt file')}.`);
   } else {
     out.push('| file | before | after | change | tokens |', '|---|--:|--:|--:|---|');
     for (const d of changed) {
       const [b, a] = beforeAfter(d);
       out.push(`| \`${cell(d.path)}\` | ${b} | ${a} | ${cell(changeText(d))} | ${cell(tokensChange(d)) || '-'} |`);
     }
-    out.push(`| **total** | ${money(cmp.before)} | ${money(cmp.after)} | ${cmp.deltaPercent === null ? signedUsd(cmp.deltaUsd) : `${signedUsd(cmp.deltaUsd)} (${signedPercent(cmp.deltaPercent)})`} | |`);
+    out.push(`| **total** | ${formatUsd(cmp.before)} | ${formatUsd(cmp.after)} | ${cmp.deltaPercent === null ? signedUsd(cmp.deltaUsd) : `${signedUsd(cmp.deltaUsd)} (${signedPercent(cmp.deltaPercent)})`} | |`);
     const same = cmp.files.length - changed.length;
     if (same) out.push('', `${plural(same, 'file')} unchanged.`);
   }

@@ -6,7 +6,7 @@ export function savingsText(s: Savings | null): string {
   const parts: string[] = [];
   if (s.tokens !== null) parts.push(`~${formatTokens(s.tokens)} ${s.tokenKind === 'cached-input' ? 'input' : s.tokenKind} tokens/call`);
   if (s.usdPerCall !== null) parts.push(`~${formatUsd(s.usdPerCall)}/call`);
-  if (s.usdPerMonth !== null) parts.push(`~${money(s.usdPerMonth)}/month`);
+  if (s.usdPerMonth !== null) parts.push(`~${formatUsd(s.usdPerMonth)}/month`);
   const gap = priceGapOf(s);
   if (parts.length === 0) return gap ? `not priced: ${gap}` : '';
   const lead = s.confidence === 'upper-bound' ? 'exposure up to' : 'saves';
@@ -20,15 +20,10 @@ export function priceGapOf(s: Savings | null): string {
   return s.basis.slice(s.basis.lastIndexOf('; ') + 2);
 }
 
-/** Dollars for tables and summaries: core's digits below $1,000, thousands separators above. */
-export function money(x: number): string {
-  if (Math.abs(x) < 1000) return formatUsd(x);
-  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
 
 /** "$0.0123" or "-" for a missing figure (tables). */
 export function usdCell(x: number | null): string {
-  return x === null ? '-' : money(x);
+  return x === null ? '-' : formatUsd(x);
 }
 
 /** The message with its saving appended, unless the message already states one (most rules do). */
