@@ -8,7 +8,7 @@ import { encodingFor, PriceTable, type ModelOverride } from './prices.js';
 import type { Fix, Rule, Suggestion } from './rule.js';
 import { makeSavings, type Pricing, type Savings } from './savings.js';
 import { LineIndex } from './text.js';
-import { counterFor } from './tokenizer.js';
+import { counterFor, countSlice } from './tokenizer.js';
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?];
@@ -128,6 +128,7 @@ export class Engine {
       counter,
       callsPerDay: request.callsPerDay ?? this.config.callsPerDay,
       count: (text) => counter.count(text),
+      countSlice: (text, start, end) => countSlice(counter, text, start, end),
     };
   }
 

@@ -41,6 +41,8 @@ export interface Pricing {
   callsPerDay: number | undefined;
   /** Token count of a text with the request's tokenizer (memoized). */
   count(text: string): number;
+  /** `count(text.slice(start, end))`, cheaper when `text` was counted (optional: rules fall back to `count`). */
+  countSlice?(text: string, start: number, end: number): number;
 }
 
 const MILLION = 1_000_000;

@@ -8,7 +8,9 @@
  * built on them says `confidence: "estimate"`.
  */
 import { createRequire } from 'node:module';
+import { boundaryIndex, countPieces, TablePieces, type PieceCounter, type PieceTable } from './bpe-count.js';
 import { mergeCount } from './bpe-merge.js';
+import { loadTable, type BpeTable } from './bpe-table.js';
 import type { Provider } from './model.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -21,29 +23,44 @@ export interface TokenCounter {
   /** How the count is made, for a finding's `basis`. */
   readonly description: string;
   count(text: string): number;
+  /** `count(text.slice(start, end))`, cheaper when `text` itself was counted just before (optional). */
+  countSlice?(text: string, start: number, end: number): number;
 }
 
-interface Encoder {
-  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
+interface BpeCore {
+  getBpeRankFromString(text: string): number | undefined;
+  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
+  bytePairEncode(piece: string): number[];
 }
 
 const require = createRequire(import.meta.url);
-const encoders = new Map<EncodingName, Encoder>();
-/** Special tokens such as `<|endoftext|>` in a prompt are plain text to us, as to the API. */
-const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
+const libCores = new Map<EncodingName, BpeCore>();
+const tables = new Map<EncodingName, BpeTable | null>();
 
-function loadEncoder(name: EncodingName): Encoder {
-  let enc = encoders.get(name);
-  if (!enc) {
-    enc = require(`gpt-tokenizer/encoding/${name}`) as Encoder;
-    encoders.set(name, enc);
+/** gpt-tokenizer's BPE core for an encoding (its 2.4 MB rank table: about 160 ms to load). */
+function libCore(name: EncodingName): BpeCore {
+  let core = libCores.get(name);
+  if (!core) {
+    const enc = require(`gpt-tokenizer/encoding/${name}`) as { default: { bytePairEncodingCoreProcessor: BpeCore } };
+    core = enc.default.bytePairEncodingCoreProcessor;
+    libCores.set(name, core);
   }
-  return enc;
+  return core;
 }
 
-/** Whether an encoder has been loaded in this process (for start-up measurements and tests). */
+/** The compact table shipped in dist (bpe-table.ts), or `undefined` without one (then gpt-tokenizer counts). */
+function shippedTable(name: EncodingName): BpeTable | undefined {
+  let t = tables.get(name);
+  if (t === undefined) {
+    t = loadTable(name) ?? null;
+    tables.set(name, t);
+  }
+  return t ?? undefined;
+}
+
+/** Whether an encoder (the compact table or gpt-tokenizer's) has been loaded in this process (for start-up measurements and tests). */
 export function isEncoderLoaded(name: EncodingName): boolean {
-  return encoders.has(name);
+  return libCores.has(name) || !!tables.get(name);
 }
 
 const MEMO_MAX_ENTRIES = 20_000;
@@ -52,6 +69,9 @@ const MEMO_MAX_ENTRIES = 20_000;
  * characters of keys in all; then the memo starts afresh.
  */
 const MEMO_MAX_CHARS = 4_000_000;
+/** Piece tables (for countSlice) are kept for this many of the texts counted last, each up to TABLE_MAX_CHARS. */
+const TABLES_KEPT = 64;
+const TABLE_MAX_CHARS = 1_000_000;
 
 /**
  * BPE merging is quadratic in the length of one pre-tokenizer piece (a run of letters, of
@@ -66,73 +86,107 @@ export const MAX_PIECE_LENGTH = 4096;
 const PIECE_SLICE_LENGTH = 512;
 export const MAX_EXACT_PIECE_BYTES = 1024 * 1024;
 
-interface BpeCore {
-  getBpeRankFromString(text: string): number | undefined;
-  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
-}
-
 const utf8 = new TextEncoder();
 
-/** The exact token count of one long piece, or `undefined` when the encoder's internals are not there. */
-function exactPieceCount(enc: Encoder, piece: string): number | undefined {
-  const core = (enc as { default?: { bytePairEncodingCoreProcessor?: Partial<BpeCore> } }).default?.bytePairEncodingCoreProcessor;
-  if (typeof core?.getBpeRankFromBytes !== 'function' || typeof core.getBpeRankFromString !== 'function') return undefined;
-  if (core.getBpeRankFromString(piece) !== undefined) return 1;
-  const bytes = utf8.encode(piece);
-  if (bytes.length > MAX_EXACT_PIECE_BYTES) return undefined;
-  return mergeCount(bytes, (b) => core.getBpeRankFromBytes!(b));
+/** Pieces counted by gpt-tokenizer: what its `countTokens` does per piece, long pieces in O(n log n). */
+class LibPieces implements PieceCounter {
+  constructor(private readonly core: BpeCore) {}
+
+  countPiece(piece: string): number {
+    if (this.core.getBpeRankFromString(piece) !== undefined) return 1;
+    if (piece.length <= MAX_PIECE_LENGTH) return this.core.bytePairEncode(piece).length;
+    return mergeCount(utf8.encode(piece), (b) => this.core.getBpeRankFromBytes(b));
+  }
 }
-/** Whether a text has a run of more than MAX_PIECE_LENGTH characters all ASCII whitespace or all not (a scan: a regex overflows on 20 MB). */
-function hasLongRun(text: string): boolean {
-  let run = 0;
-  let wasSpace = false;
+
+/** UTF-8 length of a text (lone surrogates as the 3 bytes of U+FFFD, as TextEncoder writes them). */
+function utf8Length(text: string): number {
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13);
-    run = space === wasSpace ? run + 1 : 1;
-    wasSpace = space;
-    if (run > MAX_PIECE_LENGTH) return true;
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
-  return false;
+  return n;
 }
 
 const SPLIT_REGEX_NAMES: Record<EncodingName, string> = { o200k_base: 'O200K_TOKEN_SPLIT_REGEX', cl100k_base: 'CL100K_TOKEN_SPLIT_REGEX' };
 
-/** Counts the pieces of the encoding's own pre-tokenizer, whole runs between long pieces at once. */
-function countWithLongPieces(enc: Encoder, encoding: EncodingName, text: string): number {
-  const split = (require('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>)[SPLIT_REGEX_NAMES[encoding]]!;
-  const pieces = new RegExp(split.source, split.flags);
-  let total = 0;
-  let segmentStart = 0;
-  for (const m of text.matchAll(pieces)) {
-    const piece = m[0];
-    if (piece.length <= MAX_PIECE_LENGTH) continue;
-    if (m.index > segmentStart) total += enc.countTokens(text.slice(segmentStart, m.index), NO_SPECIAL);
-    segmentStart = m.index + piece.length;
-    const exact = exactPieceCount(enc, piece);
-    if (exact !== undefined) {
-      total += exact;
-      continue;
-    }
-    for (let i = 0; i < piece.length; ) {
-      let end = Math.min(i + PIECE_SLICE_LENGTH, piece.length);
-      if (end < piece.length && (piece.charCodeAt(end) & 0xfc00) === 0xdc00) end--; // never split a surrogate pair
-      total += enc.countTokens(piece.slice(i, end), NO_SPECIAL);
-      i = end;
-    }
-  }
-  if (segmentStart < text.length) total += enc.countTokens(text.slice(segmentStart), NO_SPECIAL);
-  return total;
+function splitRegex(encoding: EncodingName): RegExp {
+  return (require('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>)[SPLIT_REGEX_NAMES[encoding]]!;
 }
+
+/** Characters and calls that reached the BPE (memo misses), for measurements. */
+const stats = { calls: 0, chars: 0 };
+
+/** Characters and texts counted by BPE so far in this process (memo hits excluded); `reset` zeroes them after reading. */
+export function tokenizerStats(reset = false): { calls: number; chars: number } {
+  const out = { ...stats };
+  if (reset) stats.calls = stats.chars = 0;
+  return out;
+}
+
+/** Index of the last of the sorted `starts` that is <= `offset` (starts[0] is 0). */
+function lastBoundaryAtOrBefore(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether a character is whitespace for the pre-tokenizers' `\s`. */
+const isSpace = (c: string): boolean => /\s/u.test(c);
 
 class BpeCounter implements TokenCounter {
   readonly exact = true;
   readonly description: string;
   private readonly memo = new Map<string, number>();
   private memoChars = 0;
+  private readonly tables = new Map<string, PieceTable>();
+  private split: RegExp | undefined;
+  private pieceCounter: PieceCounter | undefined;
 
   constructor(readonly encoding: EncodingName) {
     this.description = `${encoding} BPE`;
+  }
+
+  private pieces(): PieceCounter {
+    if (!this.pieceCounter) {
+      const table = shippedTable(this.encoding);
+      const lib = (): PieceCounter => new LibPieces(libCore(this.encoding));
+      let fallback: PieceCounter | undefined;
+      const base: PieceCounter = table ? new TablePieces(table, () => (fallback ??= lib())) : lib();
+      this.pieceCounter = { countPiece: (piece) => this.countPiece(base, piece) };
+    }
+    return this.pieceCounter;
+  }
+
+  /** One piece; a piece of over MAX_EXACT_PIECE_BYTES is counted in slices (approximate). */
+  private countPiece(base: PieceCounter, piece: string): number {
+    if (piece.length <= MAX_PIECE_LENGTH || utf8Length(piece) <= MAX_EXACT_PIECE_BYTES) return base.countPiece(piece);
+    let total = 0;
+    for (let i = 0; i < piece.length; ) {
+      let end = Math.min(i + PIECE_SLICE_LENGTH, piece.length);
+      if (end < piece.length && (piece.charCodeAt(end) & 0xfc00) === 0xdc00) end--; // never split a surrogate pair
+      total += this.bpe(piece.slice(i, end), false).count;
+      i = end;
+    }
+    return total;
+  }
+
+  private bpe(text: string, record: boolean): { count: number; table: PieceTable | undefined } {
+    stats.calls++;
+    stats.chars += text.length;
+    this.split ??= splitRegex(this.encoding);
+    return countPieces(text, this.split, this.pieces(), record);
   }
 
   count(text: string): number {
@@ -140,7 +194,7 @@ class BpeCounter implements TokenCounter {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const hit = this.memo.get(text);
     if (hit !== undefined) return hit;
-    const n = hasLongRun(text) ? countWithLongPieces(loadEncoder(this.encoding), this.encoding, text) : loadEncoder(this.encoding).countTokens(text, NO_SPECIAL);
+    const { count: n, table } = this.bpe(text, text.length <= TABLE_MAX_CHARS);
     if (this.memo.size >= MEMO_MAX_ENTRIES || this.memoChars + text.length > MEMO_MAX_CHARS) {
       this.memo.clear();
       this.memoChars = 0;
@@ -149,7 +203,41 @@ class BpeCounter implements TokenCounter {
       this.memo.set(text, n);
       this.memoChars += text.length;
     }
+    if (table) {
+      if (this.tables.size >= TABLES_KEPT) this.tables.delete(this.tables.keys().next().value!);
+      this.tables.set(text, table);
+    }
     return n;
+  }
+
+  /**
+   * `count(text.slice(start, end))`, from the pieces of `text` when `start` is a piece boundary
+   * there. The pre-tokenizer regex has no lookbehind, and the only parts of it that look past what
+   * they match are `\s+(?!\S)` (and cl100k_base's `\s+$`), which can see the slice's end only from
+   * inside a run of whitespace that reaches it. So the slice splits into the same pieces as `text`
+   * up to the last piece boundary that is at or before `end` and not inside such a trailing run; the
+   * rest (part of one piece, plus that run) is counted on its own.
+   */
+  countSlice(text: string, start: number, end: number): number {
+    start = Math.max(0, Math.min(start, text.length));
+    end = Math.max(start, Math.min(end, text.length));
+    if (start === 0 && end === text.length) return this.count(text);
+    if (end === start) return 0;
+    if (text.charCodeAt(0) === 0xfeff || text.charCodeAt(start) === 0xfeff) return this.count(text.slice(start, end));
+    let table = this.tables.get(text);
+    if (!table && !this.memo.has(text) && text.length <= TABLE_MAX_CHARS) {
+      this.count(text); // the whole text is counted anyway by the rules that sum a request's parts
+      table = this.tables.get(text);
+    }
+    if (!table) return this.count(text.slice(start, end));
+    const { starts, before } = table;
+    const from = boundaryIndex(starts, start);
+    if (from < 0) return this.count(text.slice(start, end));
+    let w = end;
+    if (end < text.length) while (w > start && isSpace(text[w - 1]!)) w--;
+    let k = lastBoundaryAtOrBefore(starts, end);
+    while (k > from && starts[k - 1]! >= w) k--; // no piece before k starts in the trailing whitespace
+    return before[k]! - before[from]! + (starts[k]! < end ? this.count(text.slice(starts[k]!, end)) : 0);
   }
 }
 
@@ -170,6 +258,15 @@ class ScaledCounter implements TokenCounter {
   count(text: string): number {
     return Math.round(this.base.count(text) * this.factor);
   }
+
+  countSlice(text: string, start: number, end: number): number {
+    return Math.round(countSlice(this.base, text, start, end) * this.factor);
+  }
+}
+
+/** `counter.count(text.slice(start, end))`, through the counter's countSlice when it has one. */
+export function countSlice(counter: TokenCounter, text: string, start: number, end: number): number {
+  return counter.countSlice ? counter.countSlice(text, start, end) : counter.count(text.slice(start, end));
 }
 
 const bpe = new Map<EncodingName, BpeCounter>();

@@ -40,7 +40,8 @@ export default defineRule<Options>({
       for (const block of findJsonBlocks(part.text)) {
         if (!block.multiline) continue;
         const minified = stripJsonLayout(block.text);
-        const tokens = pricing.count(block.text) - pricing.count(minified);
+        const indented = pricing.countSlice ? pricing.countSlice(part.text, block.start, block.end) : pricing.count(block.text);
+        const tokens = indented - pricing.count(minified);
         if (tokens < options.minTokens) continue;
         const lossless = roundTripsLosslessly(block.value, minified);
         const savings = makeSavings(pricing, {
@@ -48,7 +49,7 @@ export default defineRule<Options>({
           tokenKind: 'input',
           pricePerMTok: (e) => e.input,
           confidence: 'exact',
-          basis: `count(indented JSON) ${formatTokens(pricing.count(block.text))} - count(minified JSON) ${formatTokens(pricing.count(minified))} x input price`,
+          basis: `count(indented JSON) ${formatTokens(indented)} - count(minified JSON) ${formatTokens(pricing.count(minified))} x input price`,
         });
         const where = block.fence ? 'JSON code block' : 'JSON block';
         const why = lossless ? '' : ' (no autofix: the JSON does not round-trip unchanged through JSON.parse/JSON.stringify)';

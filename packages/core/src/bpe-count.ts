@@ -1,0 +1,160 @@
+/**
+ * Counting a text as tiktoken does: split it with the encoding's pre-tokenizer regex, then count
+ * each piece (one token when the piece is a token, else the number of parts BPE merging leaves).
+ *
+ * `TablePieces` counts pieces with the compact rank table (bpe-table.ts): UTF-8 bytes written into
+ * one reused buffer, lookups by byte range, the reference merge (lowest rank first, leftmost among
+ * equals) on typed arrays for short pieces and bpe-merge.ts's O(n log n) merge for long ones. Pieces
+ * whose bytes gpt-tokenizer looks up differently (a lone surrogate, or U+FEFF, which its UTF-8
+ * decoder drops) go to `fallback`, gpt-tokenizer itself, so counts are always gpt-tokenizer's.
+ */
+import type { BpeTable } from './bpe-table.js';
+import { mergeCount } from './bpe-merge.js';
+
+export interface PieceCounter {
+  countPiece(piece: string): number;
+}
+
+/** Piece start offsets (plus the text's length) and the tokens before each piece. */
+export interface PieceTable {
+  starts: Int32Array;
+  before: Int32Array;
+}
+
+/** Pieces up to this many bytes use the quadratic reference merge; longer ones the heap merge. */
+const SHORT_PIECE_BYTES = 128;
+/** Multi-token pieces remembered (a Map from piece to count), as gpt-tokenizer's merge cache. */
+const PIECE_CACHE_MAX = 100_000;
+
+export class TablePieces implements PieceCounter {
+  private buf = new Uint8Array(4096);
+  private readonly starts = new Int32Array(SHORT_PIECE_BYTES + 1);
+  private readonly ranks = new Int32Array(SHORT_PIECE_BYTES + 1);
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly table: BpeTable,
+    private readonly fallback: () => PieceCounter,
+  ) {}
+
+  /** UTF-8 of `piece` into `buf`; -1 when it holds a lone surrogate or U+FEFF. */
+  private encode(piece: string): number {
+    if (this.buf.length < piece.length * 3) this.buf = new Uint8Array(piece.length * 3);
+    const buf = this.buf;
+    let n = 0;
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (c < 0x80) buf[n++] = c;
+      else if (c < 0x800) {
+        buf[n++] = 0xc0 | (c >> 6);
+        buf[n++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = piece.charCodeAt(i + 1);
+        if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return -1;
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        buf[n++] = 0xf0 | (cp >> 18);
+        buf[n++] = 0x80 | ((cp >> 12) & 63);
+        buf[n++] = 0x80 | ((cp >> 6) & 63);
+        buf[n++] = 0x80 | (cp & 63);
+        i++;
+      } else {
+        if (c === 0xfeff) return -1;
+        buf[n++] = 0xe0 | (c >> 12);
+        buf[n++] = 0x80 | ((c >> 6) & 63);
+        buf[n++] = 0x80 | (c & 63);
+      }
+    }
+    return n;
+  }
+
+  countPiece(piece: string): number {
+    const n = this.encode(piece);
+    if (n < 0) return this.fallback().countPiece(piece);
+    if (this.table.rank(this.buf, 0, n) >= 0) return 1;
+    const hit = this.cache.get(piece);
+    if (hit !== undefined) return hit;
+    const count = n <= SHORT_PIECE_BYTES ? this.mergeShort(n) : mergeCount(this.buf.subarray(0, n), (b) => rankOrUndefined(this.table, b));
+    if (this.cache.size >= PIECE_CACHE_MAX) this.cache.clear();
+    this.cache.set(piece, count);
+    return count;
+  }
+
+  /** The reference merge (tiktoken's `_byte_pair_merge`) on `buf[0, n)`: the number of parts left. */
+  private mergeShort(n: number): number {
+    const { buf, table, starts, ranks } = this;
+    const NONE = 0x7fffffff;
+    const rankAt = (i: number, m: number): number => {
+      if (i + 2 > m) return NONE;
+      const r = table.rank(buf, starts[i]!, starts[i + 2]!);
+      return r < 0 ? NONE : r;
+    };
+    let m = n; // parts; starts[0..m] are their boundaries
+    for (let i = 0; i <= n; i++) starts[i] = i;
+    for (let i = 0; i < m; i++) ranks[i] = rankAt(i, m);
+    while (m > 1) {
+      let low = NONE;
+      let at = -1;
+      for (let i = 0; i < m - 1; i++) {
+        if (ranks[i]! < low) {
+          low = ranks[i]!;
+          at = i;
+        }
+      }
+      if (at < 0) break;
+      starts.copyWithin(at + 1, at + 2, m + 1);
+      ranks.copyWithin(at, at + 1, m);
+      m--;
+      ranks[at] = rankAt(at, m);
+      if (at > 0) ranks[at - 1] = rankAt(at - 1, m);
+    }
+    return m;
+  }
+}
+
+function rankOrUndefined(table: BpeTable, b: Uint8Array): number | undefined {
+  const r = table.rank(b, 0, b.length);
+  return r < 0 ? undefined : r;
+}
+
+/**
+ * Sums the counts of the pieces of `text` under `split` (a global regex). With `record`, also
+ * returns where each piece starts and the tokens before it (for countSlice); `undefined` table when
+ * the pieces do not tile the text (they always do for tiktoken's patterns).
+ */
+export function countPieces(text: string, split: RegExp, pieces: PieceCounter, record: boolean): { count: number; table: PieceTable | undefined } {
+  const re = new RegExp(split.source, split.flags);
+  let count = 0;
+  let starts: number[] | undefined = record ? [] : undefined;
+  let before: number[] | undefined = record ? [] : undefined;
+  let next = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const piece = m[0];
+    if (starts) {
+      if (m.index !== next) starts = before = undefined;
+      else {
+        starts.push(m.index);
+        before!.push(count);
+        next = m.index + piece.length;
+      }
+    }
+    count += pieces.countPiece(piece);
+  }
+  if (!starts || next !== text.length) return { count, table: undefined };
+  starts.push(text.length);
+  before!.push(count);
+  return { count, table: { starts: Int32Array.from(starts), before: Int32Array.from(before!) } };
+}
+
+/** Index of `offset` in the sorted `starts`, or -1 when no piece starts there. */
+export function boundaryIndex(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = starts[mid]!;
+    if (v === offset) return mid;
+    if (v < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
