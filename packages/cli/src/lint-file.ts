@@ -1,7 +1,8 @@
 /**
  * One file, start to end: read, decode, lint. The unit of work of every path through the CLI: the
  * main thread, a worker thread (workers.ts) and a cache miss (cache.ts) all run this, so their
- * findings cannot differ. Plain data in and out (structured-cloneable), nothing kept.
+ * findings cannot differ. Plain data in and out (structured-cloneable), nothing kept: an outcome
+ * carries the few lines of the text that output needs (text-facts.ts), not the text.
  */
 import { readFileSync } from 'node:fs';
 import { stripBom } from '@promptlint/core';
@@ -11,6 +12,7 @@ import { describeFsError } from './errors.js';
 import type { CallEstimate } from './estimate.js';
 import type { Linter } from './lint.js';
 import type { CliFinding } from './report.js';
+import { textFacts, type TextFacts } from './text-facts.js';
 import { decodeTextFile } from './text-file.js';
 
 export interface FileJob {
@@ -28,8 +30,8 @@ export interface FileJob {
 export type FileOutcome =
   | {
       index: number;
-      /** The text linted, without its BOM. */
-      text: string;
+      /** What output needs of the text linted (without its BOM): never the whole text. */
+      facts: TextFacts;
       findings: CliFinding[];
       estimates: CallEstimate[];
       /** True when the bytes are not a UTF-8 text file (the one finding says why). */
@@ -63,10 +65,11 @@ export function lintJob(linter: Linter, job: FileJob): FileOutcome {
   if (text === undefined) {
     const read = readFileText(job.abs, job.rel);
     if ('readError' in read) return { index: job.index, readError: read.readError };
-    if (read.problem) return { index: job.index, text: read.text, findings: [read.problem], estimates: [], notText: true };
+    if (read.problem) return { index: job.index, facts: textFacts(read.text, [read.problem], []), findings: [read.problem], estimates: [], notText: true };
     text = read.text;
     if (job.hash) hash = contentHash(read.bytes);
   }
   const linted = linter.lintText(text, job.rel, job.kind);
-  return { index: job.index, text, findings: linted.findings, estimates: linted.estimates, ...(hash ? { hash } : {}) };
+  const { findings, estimates } = linted;
+  return { index: job.index, facts: textFacts(text, findings, estimates), findings, estimates, ...(hash ? { hash } : {}) };
 }

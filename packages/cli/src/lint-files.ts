@@ -12,6 +12,7 @@ import { limitHeapGrowth } from './heap.js';
 import type { Linter } from './lint.js';
 import { lintJob, readFileText, type FileJob, type FileOutcome } from './lint-file.js';
 import { version } from './package-info.js';
+import { textFacts } from './text-facts.js';
 import { lintOnThreads, workerCount } from './workers.js';
 
 export interface LintFilesOptions {
@@ -92,13 +93,14 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
             cache.set(f.abs, hash, f.kind, f.rel, result);
             notText++;
           }
-          outcomes[index] = { index, text, ...result };
+          outcomes[index] = { index, facts: textFacts(text, result.findings, []), ...result };
           return;
         }
       }
       const hit = cache.get(f.abs, hash, f.kind, f.rel);
       if (hit) {
-        outcomes[index] = { index, text, findings: hit.findings, estimates: hit.estimates, ...(hit.notText ? { notText: true as const } : {}) };
+        const facts = textFacts(text, hit.findings, hit.estimates);
+        outcomes[index] = { index, facts, findings: hit.findings, estimates: hit.estimates, ...(hit.notText ? { notText: true as const } : {}) };
         return;
       }
       if (given !== undefined) knownHash.set(index, hash);

@@ -72,9 +72,9 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** The 1-based position of an offset, for findings the CLI itself makes (budgets). */
-export function positionOf(text: string, range: readonly [number, number]): Pick<CliFinding, 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const index = new LineIndex(text);
+/** The 1-based position of a range, for findings the CLI itself makes (budgets); pass a LineIndex to place several. */
+export function positionOf(text: string | LineIndex, range: readonly [number, number]): Pick<CliFinding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const index = typeof text === 'string' ? new LineIndex(text) : text;
   const start = index.position(range[0]);
   const end = index.position(range[1]);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

@@ -22,8 +22,11 @@ export interface FileResult {
   /** Relative to the working directory, '/'-separated. */
   path: string;
   abs: string;
-  /** The text linted (after fixes), for fingerprints and snippets. */
-  text: string;
+  /**
+   * The trimmed text of each line a finding starts on, by 1-based line number (SARIF fingerprints
+   * quote it): the text linted (after fixes) is not kept. Read with `lineTextOf`.
+   */
+  lines: Readonly<Record<number, string>>;
   findings: CliFinding[];
   estimates: CallEstimate[];
 }

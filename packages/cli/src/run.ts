@@ -15,12 +15,13 @@ import { fileCost } from './file-cost.js';
 import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
 import { gateFailure } from './formats/baseline.js';
 import { formatReport } from './formats/index.js';
-import { Linter, positionOf, type ParsePromptFile } from './lint.js';
+import { Linter, type ParsePromptFile } from './lint.js';
 import { lintFiles } from './lint-files.js';
 import type { MainOptions } from './main.js';
 import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
 import { homepage, version } from './package-info.js';
 import { buildEngineConfig } from './settings.js';
+import type { Position } from './text-facts.js';
 import { decodeTextFile, type DecodedFile } from './text-file.js';
 
 export async function runLint(opts: LintOptions, io: MainOptions): Promise<number> {
@@ -74,12 +75,12 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
     const r = linted.outcomes[i]!;
     if ('readError' in r) throw new CliError(r.readError);
     if ('internalError' in r) throw new Error(r.internalError);
-    const { text, estimates } = r;
+    const { facts, estimates } = r;
     if (estimates.some((e) => e.modelSource === 'default')) defaultUsed = true;
     const findings = [...r.findings];
-    if (maxCost !== undefined && !r.notText) findings.push(...budgetFindings(estimates, text, maxCost, opts.maxCost !== undefined));
+    if (maxCost !== undefined && !r.notText) findings.push(...budgetFindings(estimates, facts.estimateAt, maxCost, opts.maxCost !== undefined));
     findings.sort((a, b) => a.line - b.line || a.column - b.column);
-    results.push({ path: f.rel, abs: f.abs, text, findings, estimates });
+    results.push({ path: f.rel, abs: f.abs, lines: facts.lines, findings, estimates });
   }
 
   const all = summarize(results);
@@ -154,12 +155,12 @@ function applyFixesToFiles(files: readonly DiscoveredFile[], texts: Map<string, 
   }
 }
 
-function budgetFindings(estimates: ReturnType<Linter['lintText']>['estimates'], text: string, maxCost: number, fromFlag: boolean): CliFinding[] {
+function budgetFindings(estimates: ReturnType<Linter['lintText']>['estimates'], estimateAt: readonly Position[], maxCost: number, fromFlag: boolean): CliFinding[] {
   const source = fromFlag ? '--max-cost' : 'maxCost in the configuration';
   const budget = `$${maxCost}`; // as the user wrote it
   const out: CliFinding[] = [];
-  for (const e of estimates) {
-    const at = positionOf(text, e.range);
+  for (const [i, e] of estimates.entries()) {
+    const at = estimateAt[i]!;
     if (e.usdPerCall === null) {
       out.push({ ruleId: 'max-cost', severity: 'error', message: `Cannot check the budget (${source} ${budget}/call): ${e.gap}.`, ...at, savings: null });
     } else if (e.usdPerCall > maxCost) {

@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '@promptlint/core';
 import type { CliFinding, Report } from '../report.js';
+import { lineTextOf } from '../text-facts.js';
 import { withSavings } from './savings-text.js';
 
 export interface SarifOptions {
@@ -57,10 +58,6 @@ function ruleDescriptor(id: string, description: string, level: 'error' | 'warni
   };
 }
 
-function lineText(text: string, line: number): string {
-  return text.split(/\r\n|\r|\n/)[line - 1] ?? '';
-}
-
 export function toSarif(report: Report, options: SarifOptions): unknown {
   const root = repoRoot(report.cwd);
   const rules: SarifRule[] = options.rules.map((r) =>
@@ -85,7 +82,7 @@ export function toSarif(report: Report, options: SarifOptions): unknown {
     const seen = new Map<string, number>();
     for (const f of file.findings) {
       const id = f.ruleId ?? 'parse-error';
-      const hash = createHash('sha256').update(`${id}\u0000${uriPath}\u0000${lineText(file.text, f.line).trim()}`).digest('hex').slice(0, 32);
+      const hash = createHash('sha256').update(`${id}\u0000${uriPath}\u0000${lineTextOf(file.lines, f.line)}`).digest('hex').slice(0, 32);
       const n = (seen.get(hash) ?? 0) + 1;
       seen.set(hash, n);
       results.push(result(f, id, ruleIndex(id), uri, `${hash}:${n}`));
