@@ -77,18 +77,22 @@ export interface Chunks {
    * after MAX_CHUNK characters: such a chunk runs to the end of that block and is not parsed.
    */
   continued: Map<number, 'code' | 'html'>;
+  /** For each `html` chunk start in `continued`: the line where that HTML block began. */
+  htmlStarts: Map<number, number>;
 }
 
 /** Where to cut `text` into chunks. No cut happens before `bodyStart` (front matter stays in the first chunk). */
 export function chunkBoundaries(text: string, bodyStart: number, target = TARGET_CHUNK): Chunks {
   const bounds = [0];
   const continued = new Map<number, 'code' | 'html'>();
+  const htmlStarts = new Map<number, number>();
   if (text.length - bodyStart <= target) {
     bounds.push(text.length);
-    return { bounds, continued };
+    return { bounds, continued, htmlStarts };
   }
   const fence = new FenceTracker();
   let htmlEnd: RegExp | undefined;
+  let htmlStart = 0;
   /** Inside an HTML block that a blank line ends (kinds 6 and 7): no cut without a blank line. */
   let htmlUntilBlank = false;
   let prevBlank = true;
@@ -108,6 +112,7 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
       if (inBlock && size >= MAX_CHUNK) {
         cut(line.start);
         continued.set(line.start, fence.open ? 'code' : 'html');
+        if (!fence.open) htmlStarts.set(line.start, htmlStart);
         continuing = true;
       } else if (!inBlock && size >= target) {
         const c = text.charCodeAt(line.start);
@@ -133,7 +138,10 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
           const lineText = text.slice(line.start, line.end);
           // `<!-->` and `<!--->` are complete comments (CommonMark 0.31, micromark).
           const afterOpening = lineText.indexOf('<') + 2;
-          if (!opener[1].test(lineText.slice(afterOpening))) htmlEnd = opener[1];
+          if (!opener[1].test(lineText.slice(afterOpening))) {
+            htmlEnd = opener[1];
+            htmlStart = line.start;
+          }
         } else if (/^ {0,3}</.test(head)) htmlUntilBlank = true;
       }
     }
@@ -146,7 +154,7 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
     prevBlank = blank;
   }
   bounds.push(text.length);
-  return { bounds, continued };
+  return { bounds, continued, htmlStarts };
 }
 
 /**

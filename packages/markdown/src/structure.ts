@@ -7,14 +7,13 @@
  * micromark slow (very deep nesting, thousands of emphasis delimiters) or that overflows the stack is
  * read by a light line scanner instead (fences, ATX headings, comments).
  */
+import { createRequire } from 'node:module';
 import type { Range } from '@promptlint/core';
 import type { Nodes, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Processor } from 'unified';
 import { chunkBoundaries, FenceTracker, htmlBlockOpen, isHazardous } from './chunks.js';
 import { findComments, type HtmlComment } from './comments.js';
+import { fastStructure, type FastStructure } from './fast.js';
 import { isSpace, linesOf, startOfLineBounded } from './lines.js';
 
 /** An open block is parsed again with the next chunk until the merged chunk is this long. */
@@ -40,8 +39,27 @@ export interface MarkdownStructure {
   lightChunks: number;
 }
 
-const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const plain = unified().use(remarkParse).use(remarkGfm);
+type Parser = Pick<Processor<Root>, 'parse'>;
+let processors: { withFrontMatter: Parser; plain: Parser } | undefined;
+
+/**
+ * remark (unified + remark-parse + GFM + front matter), loaded on first use: most prompt files take
+ * the fast path (`fast.ts`) and never need its ~250 modules.
+ */
+function remark(): { withFrontMatter: Parser; plain: Parser } {
+  if (!processors) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+    const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+    processors = {
+      withFrontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm) as unknown as Parser,
+      plain: unified().use(remarkParse).use(remarkGfm) as unknown as Parser,
+    };
+  }
+  return processors;
+}
 
 /** Text content of a heading: its text and inline code, iteratively (headings can nest emphasis). */
 function headingText(node: Nodes): string {
@@ -129,6 +147,7 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
  */
 export function wholeStructure(text: string, hasFrontMatter: boolean): MarkdownStructure {
   const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
+  const { withFrontMatter, plain } = remark();
   collectFromTree((hasFrontMatter ? withFrontMatter : plain).parse(text), text, 0, out);
   return out;
 }
@@ -163,6 +182,7 @@ function parseChunk(text: string, from: number, to: number, bodyStart: number, o
     try {
       // remark-frontmatter only where there is front matter: after an unclosed `---` at the start,
       // micromark-extension-frontmatter leaves the rest misparsed (block quotes read as paragraphs).
+      const { withFrontMatter, plain } = remark();
       const tree = (from === 0 && bodyStart > 0 ? withFrontMatter : plain).parse(chunk);
       const tail = last ? undefined : openTail(tree, text, from, to);
       const part: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
@@ -182,17 +202,43 @@ function parseChunk(text: string, from: number, to: number, bodyStart: number, o
   return undefined;
 }
 
+/** The fast scanner's result as a structure; a heading with inline syntax gets its text from remark (that line alone). */
+function fromFast(text: string, fast: FastStructure): MarkdownStructure {
+  const headings = fast.headings.map((h): Heading => {
+    if (h.text !== undefined) return { range: h.range, text: h.text, topLevel: true };
+    const tree = remark().plain.parse(text.slice(h.source[0], h.source[1]));
+    const node = tree.children.find((n) => n.type === 'heading');
+    return { range: h.range, text: node ? headingText(node) : '', topLevel: true };
+  });
+  return { code: fast.code, headings, comments: fast.comments, lightChunks: 0 };
+}
+
 /**
  * Parses the markdown of `text` into the structure the prompt model needs; `bodyStart` is where
- * the body starts after front matter (`findFrontMatter`), 0 without. Never throws.
+ * the body starts after front matter (`findFrontMatter`), 0 without. Never throws. Documents within
+ * the fast scanner's subset (most prompt files) never reach remark; `targetChunk` (tests) forces
+ * the remark path with chunks of that size.
+ */
+export function markdownStructure(text: string, bodyStart: number, targetChunk?: number): MarkdownStructure {
+  if (targetChunk === undefined) {
+    const fast = fastStructure(text, bodyStart);
+    if (fast) return fromFast(text, fast);
+  }
+  return remarkStructure(text, bodyStart, targetChunk);
+}
+
+/**
+ * The structure from remark, parsing `text` in chunks.
  *
  * A chunk whose last block is still open at its end (the line scanner that chose the cut was
  * wrong, e.g. a fence-like line inside an HTML block) is parsed again from that block's start
  * together with the next chunk, up to MAX_MERGE characters, so cuts never change the result.
  */
-export function markdownStructure(text: string, bodyStart: number, targetChunk?: number): MarkdownStructure {
+export function remarkStructure(text: string, bodyStart: number, targetChunk?: number): MarkdownStructure {
   const out: MarkdownStructure = { code: [], headings: [], comments: [], lightChunks: 0 };
-  const { bounds, continued } = chunkBoundaries(text, bodyStart, targetChunk);
+  const { bounds, continued, htmlStarts } = chunkBoundaries(text, bodyStart, targetChunk);
+  /** In an HTML block cut into chunks: where the next search for comments starts (a comment may span chunks). */
+  let htmlScan = 0;
   let from = 0;
   for (let i = 1; i < bounds.length; i++) {
     const to = bounds[i]!;
@@ -204,7 +250,12 @@ export function markdownStructure(text: string, bodyStart: number, targetChunk?:
       continue;
     }
     if (continues === 'html') {
-      append(out.comments, findComments(text, from, to));
+      const blockStart = htmlStarts.get(from);
+      if (blockStart !== undefined) htmlScan = blockStart;
+      // Comments wholly before `from` were found with the chunk before; one may have begun there.
+      const found = findComments(text, htmlScan, to);
+      for (const c of found) if (c.range[1] > from) out.comments.push(c);
+      if (found.length) htmlScan = found[found.length - 1]!.range[1];
       from = to;
       continue;
     }

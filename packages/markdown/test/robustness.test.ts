@@ -6,7 +6,7 @@ import { Engine, LineIndex, presetRules, rules, type PromptDocument, type Range 
 import { describe, expect, it } from 'vitest';
 import { chunkBoundaries } from '../src/chunks.js';
 import { parsePromptFile } from '../src/index.js';
-import { markdownStructure, wholeStructure } from '../src/structure.js';
+import { markdownStructure, remarkStructure, wholeStructure } from '../src/structure.js';
 import { fixture, parseOk } from './helpers.js';
 
 /** Everything positional in a parsed document, as lines and columns (offsets differ with CRLF and BOM). */
@@ -142,7 +142,8 @@ describe('chunked parsing', () => {
     const closed = `# System\n\n\`\`\`js\n${codeLines}\`\`\`\n\nAfter the code: {question}\n\n<!--\n${'note {x}\n'.repeat(130_000)}-->\n<!-- promptlint-disable -->\nEnd {today}\n`;
     const { bounds, continued } = chunkBoundaries(closed, 0);
     expect([...continued.values()]).toEqual(['code', 'html']);
-    const structure = markdownStructure(closed, 0);
+    // remark in chunks (this document is also within the fast scanner's subset, checked below).
+    const structure = remarkStructure(closed, 0);
     const fenceStart = closed.indexOf('```js');
     const fenceEnd = closed.indexOf('```\n\nAfter') + 3;
     // The code ranges cover the fence exactly, in pieces that touch.
@@ -151,6 +152,15 @@ describe('chunked parsing', () => {
     for (let k = 1; k < code.length; k++) expect(code[k]![0]).toBeLessThanOrEqual(code[k - 1]![1] + 1);
     expect(closed.slice(code.at(-1)![1] - 4, code.at(-1)![1]).trimEnd()).toBe('```');
     expect(bounds.length).toBeGreaterThan(3);
+    // The fast scanner gives the fence as one range, from its opening to the end of its closing line.
+    const fast = markdownStructure(closed, 0);
+    expect(fast.code.filter((r) => r[0] < fenceEnd)).toEqual([[fenceStart, fenceEnd]]);
+    // Both find the comment that spans several chunks, and the directive after it.
+    const commentStart = closed.indexOf('<!--\nnote');
+    const directive = closed.indexOf('<!-- promptlint-disable -->');
+    const ranges = [[commentStart, closed.indexOf('-->', commentStart) + 3], [directive, directive + 27]];
+    expect(fast.comments.map((c) => c.range)).toEqual(ranges);
+    expect(structure.comments.map((c) => c.range)).toEqual(ranges);
     const r = parsePromptFile(closed, { path: 'prompts/long.md' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -163,10 +173,11 @@ describe('chunked parsing', () => {
 
   it('an unclosed fence longer than a chunk is code to the end', () => {
     const text = `Intro {question}\n\n\`\`\`\n${'text {x}\n\n# not a heading\n'.repeat(50_000)}`;
-    const structure = markdownStructure(text, 0);
-    expect(structure.headings).toEqual([]);
-    expect(structure.code[0]![0]).toBe(text.indexOf('```'));
-    expect(structure.code.at(-1)![1]).toBe(text.length);
+    for (const structure of [remarkStructure(text, 0), markdownStructure(text, 0)]) {
+      expect(structure.headings).toEqual([]);
+      expect(structure.code[0]![0]).toBe(text.indexOf('```'));
+      expect(structure.code.at(-1)![1]).toBe(text.length);
+    }
   }, 300_000);
 
   it('a 5 MB prompt file parses (no timing assertion)', () => {
