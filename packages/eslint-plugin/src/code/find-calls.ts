@@ -4,7 +4,9 @@
  * Client instances are followed from `new OpenAI()` to the variable, `this.x` field or parameter
  * typed with the SDK class that holds them.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// the subpath, not the package's index: the index also loads its ESLint wrappers (about 350 modules)
+import { ReferenceTracker } from '@typescript-eslint/utils/ast-utils';
 import type { Provider } from '@promptlint/core';
 import { memberChainFrom, memberName, outerWrapper, propertyName, walk, type Node } from './ast.js';
 import { variableOf, type SourceLike } from './resolve.js';
@@ -19,8 +21,6 @@ import {
   type ClientClass,
   type Sdk,
 } from './sdks.js';
-
-const { ReferenceTracker } = ASTUtils;
 
 export interface FoundCall {
   api: Api;
@@ -99,6 +99,11 @@ function* undeclaredRequireReferences(tracker: Tracker, globalScope: TSESLint.Sc
 }
 
 const TRACE_MAP = buildTraceMap();
+
+/** The modules the trace map starts from (the prefilter's SDK_MODULES must be exactly these). */
+export function tracedModules(): string[] {
+  return Object.keys(TRACE_MAP);
+}
 
 /** `this.<name>` reads inside a class body. */
 function thisMemberUses(cls: Node, name: string, except?: Node): Node[] {

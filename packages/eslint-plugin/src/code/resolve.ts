@@ -3,7 +3,9 @@
  * never reassigned), destructuring of constant objects, and static member reads of constant objects.
  * Anything else stays as written: callers mark it unknown, never guess.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+// the subpath, not the package's index: the index also loads its ESLint wrappers (about 350 modules)
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { propertyName, shortText, staticKey, unwrap, type Node } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -18,7 +20,7 @@ const MAX_DEPTH = 12;
 
 export function variableOf(source: SourceLike, id: TSESTree.Identifier): Variable | null {
   try {
-    return ASTUtils.findVariable(source.getScope(id), id) as Variable | null;
+    return findVariable(source.getScope(id), id) as Variable | null;
   } catch {
     return null;
   }

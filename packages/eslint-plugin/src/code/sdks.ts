@@ -110,3 +110,9 @@ export function providerOfGatewayId(id: string): Provider | undefined {
       return id.includes('/') ? 'other' : undefined;
   }
 }
+
+/**
+ * Every module whose imports find-calls tracks (the first keys of its trace map): a file that imports
+ * or requires none of them has no LLM call it could find (see prefilter.ts).
+ */
+export const SDK_MODULES: ReadonlySet<string> = new Set([...CLIENT_CLASSES.map((c) => c.module), 'ai', ...AI_PROVIDERS.map((p) => p.module)]);

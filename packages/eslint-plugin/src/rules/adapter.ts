@@ -7,6 +7,7 @@
 import type { Rule as CoreRule } from '@promptlint/core';
 import type { Rule } from 'eslint';
 import { extractCached, type CodeSource } from '../code/extract.js';
+import { mayCallLlmSdkCached } from '../code/prefilter.js';
 import { runCoreRule, type ReportContext } from '../language/run-core-rule.js';
 import { literalAwareFix, type LiteralSource } from './literal-fix.js';
 import { codeSettings } from './settings.js';
@@ -39,6 +40,8 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
     create(context) {
       const sourceCode: unknown = context.sourceCode;
       if (!isCodeSource(sourceCode)) return {};
+      // No import or require that could reach an LLM SDK: no listeners, no extraction.
+      if (!mayCallLlmSdkCached(sourceCode)) return {};
       return {
         'Program:exit'() {
           const literals = sourceCode as unknown as LiteralSource;

@@ -9,3 +9,4 @@ export const rules: Record<string, RuleModule> = Object.fromEntries(coreRules.ma
 
 export { toEslintRule, eslintMeta } from './adapter.js';
 export { extractionStats } from '../code/extract.js';
+export { prefilterStats } from '../code/prefilter.js';

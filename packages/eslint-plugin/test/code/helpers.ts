@@ -7,6 +7,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter, type Rule } from 'eslint';
 import { extractDocument, type CodeSource } from '../../src/code/extract.js';
 import type { ExtractOptions } from '../../src/code/request.js';
+import { auditPrefilter } from './prefilter-audit.js';
 
 export interface ExtractRun {
   document: PromptDocument;
@@ -24,6 +25,7 @@ export function extract(code: string, opts: { ts?: boolean; options?: ExtractOpt
         'Program:exit'() {
           try {
             document = extractDocument(context.sourceCode as unknown as CodeSource, opts.options ?? {});
+            auditPrefilter(context.sourceCode); // every extraction test also checks the prefilter
           } catch (e) {
             error = e;
           }

@@ -4,8 +4,9 @@
  */
 import { bpeCounter, formatTokens, formatUsd } from '@promptlint/core';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
+import { auditPrefilter } from '../code/prefilter-audit.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -32,8 +33,28 @@ export interface Invalid extends Omit<InvalidTestCase<string, unknown[]>, 'error
 export function run(ruleId: string, cases: { valid: Valid[]; invalid: Invalid[] }): void {
   const rule = rules[ruleId];
   if (!rule) throw new Error(`no code rule ${ruleId}`);
+  // Every case (and every fix or suggestion output the tester lints again) also checks the
+  // prefilter against the full import tracking on the same SourceCode: a case it would wrongly
+  // turn away fails here with the reason, before its findings go missing.
+  const audit = { files: 0, tracked: 0 };
+  const audited = {
+    meta: rule.meta,
+    create(context: Parameters<typeof rule.create>[0]) {
+      const verdict = auditPrefilter(context.sourceCode, `a ${ruleId} case (${context.filename})`);
+      audit.files++;
+      if (verdict.tracked > 0) audit.tracked++;
+      return rule.create(context);
+    },
+  };
   // typescript-eslint's types want messageIds; ESLint accepts `message` (string or RegExp) too.
-  tester.run(ruleId, rule as never, cases as never);
+  tester.run(ruleId, audited as never, cases as never);
+  describe(`${ruleId}: prefilter`, () => {
+    it('was checked against the import tracking on every case', () => {
+      expect(audit.files).toBeGreaterThanOrEqual(cases.valid.length + cases.invalid.length);
+      // a code finding needs a request, so every invalid case is a file the tracking finds calls in
+      expect(audit.tracked).toBeGreaterThanOrEqual(cases.invalid.length);
+    });
+  });
 }
 
 /** The real tokenizer, called directly (never through the rule). */
