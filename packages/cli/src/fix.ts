@@ -3,7 +3,7 @@
  * text is stable (at most 10 passes), and writes files atomically (a temp file in the same folder,
  * then rename) with their mode preserved.
  */
-import { accessSync, chmodSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Fix } from '@promptlint/core';
 import { CliError, describeFsError } from './errors.js';
@@ -83,7 +83,8 @@ function resolveLink(abs: string): string {
  * Writes `content` to `path` through a temp file in the same folder and a rename; keeps the mode.
  * A symlink is written through (its target is replaced), so the link stays a link.
  */
-export function writeAtomic(path: string, content: string, shown: string): void {
+/** Writes `content` (a string, or pieces written one after the other) to `path` atomically. */
+export function writeAtomic(path: string, content: string | Iterable<string>, shown: string): void {
   const abs = resolveLink(path);
   let mode: number | undefined;
   try {
@@ -93,7 +94,15 @@ export function writeAtomic(path: string, content: string, shown: string): void 
   }
   const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
+    if (typeof content === 'string') writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
+    else {
+      const fd = openSync(tmp, 'w', mode);
+      try {
+        for (const piece of content) writeFileSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, abs);
   } catch (e) {

@@ -14,7 +14,8 @@ import { describeTokens } from './estimate.js';
 import { fileCost } from './file-cost.js';
 import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
 import { gateFailure } from './formats/baseline.js';
-import { formatReport } from './formats/index.js';
+import { formatReportChunks } from './formats/index.js';
+import { batched } from './formats/json-chunks.js';
 import { Linter, type ParsePromptFile } from './lint.js';
 import { lintFiles } from './lint-files.js';
 import type { MainOptions } from './main.js';
@@ -101,11 +102,12 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   };
 
   const color = opts.outputFile === undefined && useColor(opts.color, io);
-  const out = formatReport(opts.format, report, { color, rules, version: version(), homepage: homepage() });
+  // In pieces: a large run's JSON or SARIF report is never one string (formats/json-chunks.ts).
+  const out = batched(formatReportChunks(opts.format, report, { color, rules, version: version(), homepage: homepage() }));
   if (opts.outputFile !== undefined) {
     const target = resolve(cwd, opts.outputFile);
     writeAtomic(target, out, opts.outputFile);
-  } else io.stdout.write(out);
+  } else for (const piece of out) io.stdout.write(piece);
   for (const n of notes) io.stderr.write(`${n}\n`);
 
   return all.errors > 0 || tooManyWarnings || costGrew ? 1 : 0;

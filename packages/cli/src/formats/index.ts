@@ -3,9 +3,9 @@ import type { Rule } from '@promptlint/core';
 import type { LintFormat } from '../args.js';
 import type { Report } from '../report.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { jsonReportChunks } from './json.js';
 import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
+import { sarifChunks } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatOptions {
@@ -16,16 +16,25 @@ export interface FormatOptions {
 }
 
 export function formatReport(format: LintFormat, report: Report, options: FormatOptions): string {
+  return [...formatReportChunks(format, report, options)].join('');
+}
+
+/**
+ * The report's text in pieces to write one after the other. JSON and SARIF, which grow with every
+ * finding, are made an item at a time (json-chunks.ts), so a large run's report never exists as
+ * one string; the human formats are one piece.
+ */
+export function formatReportChunks(format: LintFormat, report: Report, options: FormatOptions): Iterable<string> {
   switch (format) {
     case 'json':
-      return formatJson(report);
+      return jsonReportChunks(report);
     case 'sarif':
-      return formatSarif(report, options);
+      return sarifChunks(report, options);
     case 'github':
-      return formatGithub(report);
+      return [formatGithub(report)];
     case 'markdown':
-      return formatMarkdown(report);
+      return [formatMarkdown(report)];
     case 'stylish':
-      return formatStylish(report, options);
+      return [formatStylish(report, options)];
   }
 }

@@ -7,27 +7,32 @@
  * model }` (`null` when it could not be parsed), and with --baseline the report has a `baseline` key.
  */
 import { fileCost } from '../file-cost.js';
-import type { Report } from '../report.js';
+import type { FileResult, Report } from '../report.js';
+import { ITEMS, jsonChunks } from './json-chunks.js';
 
-export function toJsonObject(report: Report): unknown {
+function fileObject(file: FileResult): unknown {
+  return {
+    path: file.path,
+    findings: file.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      savings: f.savings,
+      ...(f.fatal ? { fatal: true } : {}),
+      ...(f.fix ? { fix: f.fix } : {}),
+    })),
+    cost: fileCost(file.estimates),
+  };
+}
+
+function withFiles(report: Report, files: unknown): unknown {
   return {
     version: 1,
-    files: report.files.map((file) => ({
-      path: file.path,
-      findings: file.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        savings: f.savings,
-        ...(f.fatal ? { fatal: true } : {}),
-        ...(f.fix ? { fix: f.fix } : {}),
-      })),
-      cost: fileCost(file.estimates),
-    })),
+    files,
     summary: {
       files: report.summary.files,
       errors: report.summary.errors,
@@ -38,6 +43,17 @@ export function toJsonObject(report: Report): unknown {
     },
     ...(report.baseline ? { baseline: report.baseline } : {}),
   };
+}
+
+export function toJsonObject(report: Report): unknown {
+  return withFiles(report, report.files.map(fileObject));
+}
+
+/** The report's text in pieces, one file at a time (formatJson's text, never held whole). */
+export function jsonReportChunks(report: Report): Iterable<string> {
+  return jsonChunks(withFiles(report, ITEMS), (function* () {
+    for (const file of report.files) yield fileObject(file);
+  })());
 }
 
 export function formatJson(report: Report): string {

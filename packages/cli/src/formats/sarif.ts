@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Rule } from '@promptlint/core';
 import type { CliFinding, Report } from '../report.js';
 import { lineTextOf } from '../text-facts.js';
+import { ITEMS, jsonChunks } from './json-chunks.js';
 import { withSavings } from './savings-text.js';
 
 export interface SarifOptions {
@@ -58,8 +59,8 @@ function ruleDescriptor(id: string, description: string, level: 'error' | 'warni
   };
 }
 
-export function toSarif(report: Report, options: SarifOptions): unknown {
-  const root = repoRoot(report.cwd);
+/** The rule descriptors and the results, made one finding at a time as `results` is iterated. */
+function sarifParts(report: Report, options: SarifOptions, root: string): { rules: SarifRule[]; results: Iterable<unknown> } {
   const rules: SarifRule[] = options.rules.map((r) =>
     ruleDescriptor(r.meta.id, r.meta.description, r.meta.defaultSeverity === 'error' ? 'error' : 'warning', [r.meta.family], options.homepage),
   );
@@ -74,21 +75,27 @@ export function toSarif(report: Report, options: SarifOptions): unknown {
     }
     return i;
   };
+  // Every id first, in the order the results meet them: the rules list is complete before any result is made.
+  for (const file of report.files) for (const f of file.findings) ruleIndex(f.ruleId ?? 'parse-error');
 
-  const results: unknown[] = [];
-  for (const file of report.files) {
-    const uriPath = relative(root, file.abs).split(sep).join('/');
-    const uri = uriPath.split('/').map(encodeURIComponent).join('/');
-    const seen = new Map<string, number>();
-    for (const f of file.findings) {
-      const id = f.ruleId ?? 'parse-error';
-      const hash = createHash('sha256').update(`${id}\u0000${uriPath}\u0000${lineTextOf(file.lines, f.line)}`).digest('hex').slice(0, 32);
-      const n = (seen.get(hash) ?? 0) + 1;
-      seen.set(hash, n);
-      results.push(result(f, id, ruleIndex(id), uri, `${hash}:${n}`));
+  function* results(): Generator<unknown> {
+    for (const file of report.files) {
+      const uriPath = relative(root, file.abs).split(sep).join('/');
+      const uri = uriPath.split('/').map(encodeURIComponent).join('/');
+      const seen = new Map<string, number>();
+      for (const f of file.findings) {
+        const id = f.ruleId ?? 'parse-error';
+        const hash = createHash('sha256').update(`${id}\u0000${uriPath}\u0000${lineTextOf(file.lines, f.line)}`).digest('hex').slice(0, 32);
+        const n = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, n);
+        yield result(f, id, ruleIndex(id), uri, `${hash}:${n}`);
+      }
     }
   }
+  return { rules, results: results() };
+}
 
+function sarifLog(root: string, options: SarifOptions, rules: SarifRule[], results: unknown): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -109,6 +116,19 @@ export function toSarif(report: Report, options: SarifOptions): unknown {
       },
     ],
   };
+}
+
+export function toSarif(report: Report, options: SarifOptions): unknown {
+  const root = repoRoot(report.cwd);
+  const { rules, results } = sarifParts(report, options, root);
+  return sarifLog(root, options, rules, [...results]);
+}
+
+/** The log's text in pieces, one result at a time (formatSarif's text, never held whole). */
+export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
+  const root = repoRoot(report.cwd);
+  const { rules, results } = sarifParts(report, options, root);
+  return jsonChunks(sarifLog(root, options, rules, ITEMS), results);
 }
 
 function result(f: CliFinding, id: string, ruleIndex: number, uri: string, fingerprint: string): unknown {
