@@ -110,7 +110,9 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
   });
 
   limitHeapGrowth();
-  const lintHere = (job: FileJob): FileOutcome => lintJob(o.linter, job);
+  // A copy, as a worker's outcome is: the rules' strings may be slices of the file's text, which
+  // V8 keeps whole for as long as a slice lives (the report holds outcomes until it is written).
+  const lintHere = (job: FileJob): FileOutcome => structuredClone(lintJob(o.linter, job));
   let workers = workerCount(o.concurrency, jobs.length, () => totalBytes(jobs));
   if (workers === 0) {
     for (const job of jobs) outcomes[job.index] = lintHere(job);
