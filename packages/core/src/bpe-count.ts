@@ -23,7 +23,7 @@ export interface PieceTable {
 
 /** Pieces up to this many bytes use the quadratic reference merge; longer ones the heap merge. */
 const SHORT_PIECE_BYTES = 128;
-/** Multi-token pieces remembered (a Map from piece to count), as gpt-tokenizer's merge cache. */
+/** Pieces remembered (a Map from piece to count; started afresh when full), as gpt-tokenizer's merge cache. */
 const PIECE_CACHE_MAX = 100_000;
 
 export class TablePieces implements PieceCounter {
@@ -68,12 +68,19 @@ export class TablePieces implements PieceCounter {
   }
 
   countPiece(piece: string): number {
-    const n = this.encode(piece);
-    if (n < 0) return this.fallback().countPiece(piece);
-    if (this.table.rank(this.buf, 0, n) >= 0) return 1;
+    // Looked up by the piece itself first: most pieces are words seen before, and a string-keyed
+    // hit skips the UTF-8 encoding, the table lookup and any merge.
     const hit = this.cache.get(piece);
     if (hit !== undefined) return hit;
-    const count = n <= SHORT_PIECE_BYTES ? this.mergeShort(n) : mergeCount(this.buf.subarray(0, n), (b) => rankOrUndefined(this.table, b));
+    const n = this.encode(piece);
+    const count =
+      n < 0
+        ? this.fallback().countPiece(piece)
+        : this.table.rank(this.buf, 0, n) >= 0
+          ? 1
+          : n <= SHORT_PIECE_BYTES
+            ? this.mergeShort(n)
+            : mergeCount(this.buf.subarray(0, n), (b) => rankOrUndefined(this.table, b));
     if (this.cache.size >= PIECE_CACHE_MAX) this.cache.clear();
     this.cache.set(piece, count);
     return count;
@@ -116,33 +123,61 @@ function rankOrUndefined(table: BpeTable, b: Uint8Array): number | undefined {
   return r < 0 ? undefined : r;
 }
 
+/** An idle global copy of each split regex, reused by the next countPieces (a nested call makes its own). */
+const idle = new WeakMap<RegExp, RegExp>();
+
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(256);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 /**
  * Sums the counts of the pieces of `text` under `split` (a global regex). With `record`, also
  * returns where each piece starts and the tokens before it (for countSlice); `undefined` table when
  * the pieces do not tile the text (they always do for tiktoken's patterns).
  */
 export function countPieces(text: string, split: RegExp, pieces: PieceCounter, record: boolean): { count: number; table: PieceTable | undefined } {
-  const re = new RegExp(split.source, split.flags);
+  let re = idle.get(split);
+  if (re) idle.delete(split);
+  else re = new RegExp(split.source, split.flags);
+  re.lastIndex = 0;
   let count = 0;
-  let starts: number[] | undefined = record ? [] : undefined;
-  let before: number[] | undefined = record ? [] : undefined;
+  let starts: IntList | undefined = record ? new IntList() : undefined;
+  let before: IntList | undefined = record ? new IntList() : undefined;
   let next = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const piece = m[0];
-    if (starts) {
-      if (m.index !== next) starts = before = undefined;
-      else {
-        starts.push(m.index);
-        before!.push(count);
-        next = m.index + piece.length;
+  try {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const piece = m[0];
+      if (starts) {
+        if (m.index !== next) starts = before = undefined;
+        else {
+          starts.push(m.index);
+          before!.push(count);
+          next = m.index + piece.length;
+        }
       }
+      count += pieces.countPiece(piece);
     }
-    count += pieces.countPiece(piece);
+  } finally {
+    re.lastIndex = 0;
+    idle.set(split, re);
   }
   if (!starts || next !== text.length) return { count, table: undefined };
   starts.push(text.length);
   before!.push(count);
-  return { count, table: { starts: Int32Array.from(starts), before: Int32Array.from(before!) } };
+  return { count, table: { starts: starts.toArray(), before: before!.toArray() } };
 }
 
 /** Index of `offset` in the sorted `starts`, or -1 when no piece starts there. */
