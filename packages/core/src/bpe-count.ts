@@ -143,32 +143,50 @@ class IntList {
   }
 }
 
+/** Where the split regex's piece at `at` ends, or -1 to ask the regex (pretokenize.ts). */
+export type PieceScanner = (text: string, at: number) => number;
+
 /**
  * Sums the counts of the pieces of `text` under `split` (a global regex). With `record`, also
  * returns where each piece starts and the tokens before it (for countSlice); `undefined` table when
- * the pieces do not tile the text (they always do for tiktoken's patterns).
+ * the pieces do not tile the text (they always do for tiktoken's patterns). `scan`, when given,
+ * finds the pieces the regex would where it can, and the regex is asked for the others.
  */
-export function countPieces(text: string, split: RegExp, pieces: PieceCounter, record: boolean): { count: number; table: PieceTable | undefined } {
+export function countPieces(text: string, split: RegExp, pieces: PieceCounter, record: boolean, scan?: PieceScanner): { count: number; table: PieceTable | undefined } {
   let re = idle.get(split);
   if (re) idle.delete(split);
   else re = new RegExp(split.source, split.flags);
-  re.lastIndex = 0;
   let count = 0;
   let starts: IntList | undefined = record ? new IntList() : undefined;
   let before: IntList | undefined = record ? new IntList() : undefined;
-  let next = 0;
+  let next = 0; // where the last piece ended
   try {
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const piece = m[0];
-      if (starts) {
-        if (m.index !== next) starts = before = undefined;
-        else {
-          starts.push(m.index);
-          before!.push(count);
-          next = m.index + piece.length;
+    for (;;) {
+      let at = next;
+      let end = scan && next < text.length ? scan(text, next) : -1;
+      if (end < 0) {
+        re.lastIndex = next;
+        const m = re.exec(text);
+        if (m === null) break;
+        at = m.index;
+        end = at + m[0].length;
+        if (end === at) {
+          // an empty match (no tiktoken pattern has one): no piece; step past it
+          starts = before = undefined;
+          next = at + 1;
+          if (next > text.length) break;
+          continue;
         }
       }
-      count += pieces.countPiece(piece);
+      if (starts) {
+        if (at !== next) starts = before = undefined;
+        else {
+          starts.push(at);
+          before!.push(count);
+        }
+      }
+      count += pieces.countPiece(text.slice(at, end));
+      next = end;
     }
   } finally {
     re.lastIndex = 0;

@@ -8,9 +8,10 @@
  * built on them says `confidence: "estimate"`.
  */
 import { createRequire } from 'node:module';
-import { boundaryIndex, countPieces, TablePieces, type PieceCounter, type PieceTable } from './bpe-count.js';
+import { boundaryIndex, countPieces, TablePieces, type PieceCounter, type PieceScanner, type PieceTable } from './bpe-count.js';
 import { mergeCount } from './bpe-merge.js';
 import { loadTable, type BpeTable } from './bpe-table.js';
+import { O200K_SOURCE, o200kPieceEnd } from './pretokenize.js';
 import type { Provider } from './model.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -152,6 +153,7 @@ class BpeCounter implements TokenCounter {
   private memoChars = 0;
   private readonly tables = new Map<string, PieceTable>();
   private split: RegExp | undefined;
+  private scan: PieceScanner | undefined;
   private pieceCounter: PieceCounter | undefined;
 
   constructor(readonly encoding: EncodingName) {
@@ -185,8 +187,12 @@ class BpeCounter implements TokenCounter {
   private bpe(text: string, record: boolean): { count: number; table: PieceTable | undefined } {
     stats.calls++;
     stats.chars += text.length;
-    this.split ??= splitRegex(this.encoding);
-    return countPieces(text, this.split, this.pieces(), record);
+    if (!this.split) {
+      this.split = splitRegex(this.encoding);
+      // the hand-written scanner only for the exact regex it reproduces
+      if (this.encoding === 'o200k_base' && this.split.source === O200K_SOURCE && this.split.flags === 'gu') this.scan = o200kPieceEnd;
+    }
+    return countPieces(text, this.split, this.pieces(), record, this.scan);
   }
 
   count(text: string): number {
