@@ -111,16 +111,20 @@ export function makeSavings(p: Pricing, s: SavingsInput): Savings {
   };
 }
 
+// toLocaleString(locale, options) is new Intl.NumberFormat(locale, options).format(x): made once (on first use), not per call
+let tokensFormat: Intl.NumberFormat | undefined;
+let usdFormat: Intl.NumberFormat | undefined;
+
 /** Formats a token count for messages: 2965 -> "2,965". */
 export function formatTokens(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return (tokensFormat ??= new Intl.NumberFormat('en-US')).format(Math.round(n));
 }
 
 /** Formats dollars for messages with enough digits to be meaningful: 0.0037 -> "$0.0037". */
 export function formatUsd(x: number): string {
   if (x === 0) return '$0';
   const abs = Math.abs(x);
-  if (abs >= 1) return `${x < 0 ? '-' : ''}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (abs >= 1) return `${x < 0 ? '-' : ''}$${(usdFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(abs)}`;
   const digits = Math.min(8, Math.max(2, 1 - Math.floor(Math.log10(abs)) + 1));
   return `$${x.toFixed(digits)}`;
 }

@@ -43,6 +43,14 @@ export function isBlank(s: string): boolean {
 /** A markdown code fence opening (```` ```json ````, `~~~`): up to 3 spaces of indentation. */
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
+/** False when `text[start, end)` cannot match FENCE_OPEN: its first character after up to 3 spaces is no backtick or tilde. */
+function mayBeFence(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return i < end && (c === 96 || c === 126);
+}
+
 export interface FenceState {
   /** The marker of the open fence (```` ``` ```` or longer, `~~~`), `undefined` outside fences. */
   marker: string | undefined;
@@ -60,6 +68,7 @@ export class FenceTracker {
 
   /** Feeds one line's content; says whether it opened a fence, closed one, or lies inside/outside. */
   feed(line: string): 'open' | 'close' | 'inside' | 'outside' {
+    if (!mayBeFence(line, 0, line.length)) return this.marker !== undefined ? 'inside' : 'outside';
     if (this.marker !== undefined) {
       const m = FENCE_OPEN.exec(line);
       if (m && m[1]![0] === this.marker[0] && m[1]!.length >= this.marker.length && isBlank(m[2]!)) {
@@ -179,7 +188,7 @@ export function findJsonBlocks(text: string): JsonBlock[] {
   };
 
   for (const line of lines) {
-    const state = tracker.feed(text.slice(line.start, line.end));
+    const state = mayBeFence(text, line.start, line.end) ? tracker.feed(text.slice(line.start, line.end)) : tracker.inside ? 'inside' : 'outside';
     if (state === 'open') {
       stack = [];
       fence = { start: line.start, marker: tracker.marker!, info: tracker.info, contentStart: line.end + line.eol.length };
@@ -226,6 +235,21 @@ export function findJsonBlocks(text: string): JsonBlock[] {
     coveredTo = e;
   }
   blocks.sort((a, b) => a.start - b.start);
+  return blocks;
+}
+
+/** The texts whose JSON blocks were found last (several rules look at the same part's text). */
+const jsonBlockMemo = new Map<string, readonly JsonBlock[]>();
+const JSON_BLOCK_MEMO_ENTRIES = 64;
+
+/** `findJsonBlocks(text)`, remembered for the last texts asked about: the blocks are shared, never modify them. */
+export function jsonBlocks(text: string): readonly JsonBlock[] {
+  let blocks = jsonBlockMemo.get(text);
+  if (!blocks) {
+    blocks = findJsonBlocks(text);
+    if (jsonBlockMemo.size >= JSON_BLOCK_MEMO_ENTRIES) jsonBlockMemo.delete(jsonBlockMemo.keys().next().value!);
+    jsonBlockMemo.set(text, blocks);
+  }
   return blocks;
 }
 

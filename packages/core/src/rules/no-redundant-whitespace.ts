@@ -6,7 +6,7 @@ import type { PromptDocument, PromptRequest, Range, StaticPart } from '../model.
 import type { RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings, type Pricing } from '../savings.js';
-import { canEdit, FenceTracker, findJsonBlocks, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
+import { canEdit, FenceTracker, jsonBlocks, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
 
 export interface Options {
   /** Also report whitespace whose removal saves no token (BPE often merges it into a neighbour). */
@@ -124,7 +124,7 @@ function describeEdits(edits: Edit[]): string {
  */
 function jsonLayoutSpans(text: string): Range[] {
   if (!/[{[]/.test(text)) return [];
-  return findJsonBlocks(text)
+  return jsonBlocks(text)
     .filter((b) => b.multiline)
     .map((b) => [b.start, b.end] as const);
 }

@@ -6,7 +6,7 @@ import type { SlotPart } from '../model.js';
 import type { Fix, RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings, type Pricing } from '../savings.js';
-import { canEdit, findJsonBlocks, reportRange, roundTripsLosslessly, staticParts, stripJsonLayout } from '../scan.js';
+import { canEdit, jsonBlocks, reportRange, roundTripsLosslessly, staticParts, stripJsonLayout } from '../scan.js';
 
 export interface Options {
   /** Report a block only when minifying it saves at least this many tokens. */
@@ -37,7 +37,7 @@ export default defineRule<Options>({
   check({ request, pricing, options }) {
     const findings: RuleFinding[] = [];
     for (const { part } of staticParts(request)) {
-      for (const block of findJsonBlocks(part.text)) {
+      for (const block of jsonBlocks(part.text)) {
         if (!block.multiline) continue;
         const minified = stripJsonLayout(block.text);
         const indented = pricing.countSlice ? pricing.countSlice(part.text, block.start, block.end) : pricing.count(block.text);

@@ -5,7 +5,7 @@
 import type { RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings } from '../savings.js';
-import { canEdit, findJsonBlocks, reportRange, staticParts, stripJsonLayout, type JsonBlock } from '../scan.js';
+import { canEdit, jsonBlocks, reportRange, staticParts, stripJsonLayout, type JsonBlock } from '../scan.js';
 
 export interface Options {
   /** Only arrays of at least this many records are reported. */
@@ -81,7 +81,7 @@ export default defineRule<Options>({
   check({ request, pricing, options }) {
     const findings: RuleFinding[] = [];
     for (const { part } of staticParts(request)) {
-      for (const block of findJsonBlocks(part.text)) {
+      for (const block of jsonBlocks(part.text)) {
         const keys = uniformKeys(block.value, options.minRecords);
         if (!keys) continue;
         const records = block.value as Record<string, Primitive>[];

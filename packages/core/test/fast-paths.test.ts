@@ -1,0 +1,103 @@
+/**
+ * The shortcuts taken for speed in savings.ts and scan.ts give what the plain code gives: number
+ * formats made once equal toLocaleString's, the fence pre-check equals the fence regex alone, and
+ * the remembered JSON blocks equal a fresh search.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatTokens, formatUsd } from '../src/savings.js';
+import { FenceTracker, findJsonBlocks, jsonBlocks, splitLines } from '../src/scan.js';
+
+describe('formatTokens and formatUsd', () => {
+  it('format as written by hand', () => {
+    expect(formatTokens(2965)).toBe('2,965');
+    expect(formatTokens(1234567.6)).toBe('1,234,568');
+    expect(formatTokens(-42000)).toBe('-42,000');
+    expect(formatTokens(0)).toBe('0');
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(0.0037)).toBe('$0.00370'); // 1 - floor(log10 0.0037) + 1 = 5 digits
+    expect(formatUsd(1234.5)).toBe('$1,234.50');
+    expect(formatUsd(-1234567.891)).toBe('-$1,234,567.89');
+    expect(formatUsd(1)).toBe('$1.00');
+  });
+
+  it('equal toLocaleString on many values', () => {
+    let x = 0.9;
+    for (let i = 0; i < 400; i++, x *= 1.137) {
+      for (const v of [x, -x, Math.round(x), x + 0.005]) {
+        expect(formatTokens(v)).toBe(Math.round(v).toLocaleString('en-US'));
+        if (Math.abs(v) >= 1) expect(formatUsd(v)).toBe(`${v < 0 ? '-' : ''}$${Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+      }
+    }
+  });
+});
+
+/** FenceTracker.feed as it was before the pre-check: the regex on every line. */
+class ReferenceTracker {
+  marker: string | undefined;
+  info = '';
+  feed(line: string): string {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (this.marker !== undefined) {
+      if (m && m[1]![0] === this.marker[0] && m[1]!.length >= this.marker.length && /^[ \t]*$/.test(m[2]!)) {
+        this.marker = undefined;
+        this.info = '';
+        return 'close';
+      }
+      return 'inside';
+    }
+    if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
+      this.marker = m[1]!;
+      this.info = m[2]!.trim();
+      return 'open';
+    }
+    return 'outside';
+  }
+}
+
+function lcg(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % n;
+  };
+}
+
+const PARTS = [' ', '  ', '    ', '\t', '```', '````', '~~~', '``', '~', '`', 'json', 'x', '{', '}', '[', ']', '"a": 1', ',', '"', '\\', '\u2028', '\n', '\n', '\n', '\r\n'];
+
+function randomText(pick: (n: number) => number, parts: number): string {
+  let s = '';
+  for (let j = 0; j < parts; j++) s += PARTS[pick(PARTS.length)];
+  return s;
+}
+
+describe('fence pre-check and remembered JSON blocks', () => {
+  it('FenceTracker says what the fence regex alone says, line by line', () => {
+    const pick = lcg(3);
+    for (let k = 0; k < 3000; k++) {
+      const text = randomText(pick, 5 + pick(60));
+      const fast = new FenceTracker();
+      const slow = new ReferenceTracker();
+      for (const line of splitLines(text)) {
+        const content = text.slice(line.start, line.end);
+        expect(fast.feed(content), JSON.stringify(content)).toBe(slow.feed(content));
+        expect(fast.marker).toBe(slow.marker);
+        expect(fast.info).toBe(slow.info);
+      }
+    }
+  });
+
+  it('jsonBlocks equals findJsonBlocks, for a text asked again after others', () => {
+    const pick = lcg(11);
+    const texts = Array.from({ length: 200 }, () => randomText(pick, 10 + pick(80)));
+    texts.push('```json\n{\n  "a": [1, 2]\n}\n```\n', 'text\n[\n  {"x": 1},\n  {"x": 2}\n]\nmore', '  ~~~\n{"a":1}\n  ~~~~\n');
+    let found = 0;
+    for (const round of [0, 1]) {
+      for (const t of texts) {
+        const expected = findJsonBlocks(t);
+        expect(jsonBlocks(t)).toEqual(expected);
+        if (round === 0) found += expected.length;
+      }
+    }
+    expect(found).toBeGreaterThan(3);
+  });
+});
