@@ -3,8 +3,10 @@
  * line `---`, closed by the next line `---`) and its parsed mapping, with source ranges.
  */
 import type { Range } from '@promptlint/core';
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { lineAt } from './lines.js';
+import { documentLookup, yaml, YAML_OPTIONS, type FrontMatterDoc } from './yaml-doc.js';
+import { parseFastYaml } from './yaml-fast.js';
 
 export interface FrontMatterBlock {
   /** From the opening `---` to the end of the closing `---` (line end excluded). */
@@ -41,7 +43,7 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
 }
 
 export type YamlResult =
-  | { ok: true; doc: Document; value: Record<string, unknown> }
+  | { ok: true; doc: FrontMatterDoc; value: Record<string, unknown> }
   | { ok: false; message: string; offset: number };
 
 /** First line of a `yaml` error message, without its own "at line X, column Y" (we give ours). */
@@ -50,15 +52,24 @@ function firstLine(message: string): string {
 }
 
 /**
- * Parses the front matter's YAML. Offsets in the returned document's nodes are relative to the
- * content start. Errors carry a document offset. Only a mapping (or an empty block) is accepted.
+ * Parses the front matter's YAML: the fast path (yaml-fast.ts) when it accepts the text, else
+ * `yaml`. Ranges the returned lookups give are relative to the content start. Errors carry a
+ * document offset. Only a mapping (or an empty block) is accepted.
  */
 export function parseFrontMatter(text: string, block: FrontMatterBlock): YamlResult {
   const [from, to] = block.content;
   const source = text.slice(from, to);
+  let slow: FrontMatterDoc | undefined;
+  const fast = parseFastYaml(source, () => (slow ??= documentLookup(yaml().parseDocument(source, YAML_OPTIONS))));
+  if (fast) return { ok: true, doc: fast.doc, value: fast.value };
+  return parseWithYaml(source, from);
+}
+
+/** The front matter through `yaml` (`source` is the content, `from` its document offset). */
+export function parseWithYaml(source: string, from: number): YamlResult {
   let doc: Document;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    doc = yaml().parseDocument(source, YAML_OPTIONS);
   } catch (e) {
     return { ok: false, message: `invalid YAML front matter: ${firstLine(String((e as Error)?.message ?? e))}`, offset: from };
   }
@@ -72,7 +83,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock): YamlRes
   } catch (e) {
     return { ok: false, message: `invalid YAML front matter: ${firstLine(String((e as Error)?.message ?? e))}`, offset: from };
   }
-  if (value === null || value === undefined) return { ok: true, doc, value: {} };
+  if (value === null || value === undefined) return { ok: true, doc: documentLookup(doc), value: {} };
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map || value instanceof Set) {
     const what = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'not a mapping' : `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
     const contents = doc.contents as { range?: [number, number, number] } | null;
@@ -82,5 +93,5 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock): YamlRes
       offset: from + (contents?.range?.[0] ?? 0),
     };
   }
-  return { ok: true, doc, value: value as Record<string, unknown> };
+  return { ok: true, doc: documentLookup(doc), value: value as Record<string, unknown> };
 }

@@ -3,8 +3,8 @@
  * output limit under the name the file's format reads, and calls per day.
  */
 import type { OutputLimit, PromptRequest, Provider, Range } from '@promptlint/core';
-import { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { PromptFileKind } from './kind.js';
+import type { FrontMatterDoc } from './yaml-doc.js';
 
 interface Located {
   /** The key as written (the last path segment). */
@@ -17,25 +17,28 @@ interface Located {
   valueRange: Range;
 }
 
-/** The entry at `path` in the front matter mapping, with document ranges (`base` = content start). */
-function lookup(doc: Document, base: number, path: readonly string[]): Located | undefined {
-  let node: unknown = doc.contents;
-  let keyStart = 0;
-  let keyEnd = 0;
-  for (const key of path) {
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (!pair) return undefined;
-    const k = pair.key as Node;
-    keyStart = k.range?.[0] ?? 0;
-    keyEnd = k.range?.[1] ?? keyStart;
-    node = pair.value;
-  }
-  const valueNode = node as Node | null | undefined;
-  const vr = valueNode?.range;
-  const valueRange: Range = vr ? [base + vr[0], base + vr[1]] : [base + keyStart, base + keyEnd];
-  const value = valueNode == null ? null : isScalar(valueNode) ? valueNode.value : valueNode.toJSON();
-  return { name: path[path.length - 1]!, value, range: [base + keyStart, Math.max(valueRange[1], base + keyEnd)], valueRange };
+/**
+ * The entry at `path` in the front matter mapping, with document ranges (`base` = content start).
+ * The ranges are computed when read: the fast path asks `yaml` for a mapping value's range.
+ */
+function lookup(doc: FrontMatterDoc, base: number, path: readonly string[]): Located | undefined {
+  const entry = doc.get(path);
+  if (!entry) return undefined;
+  const [keyStart, keyEnd] = entry.keyRange;
+  const valueRange = (): Range => {
+    const vr = entry.valueRange;
+    return vr ? [base + vr[0], base + vr[1]] : [base + keyStart, base + keyEnd];
+  };
+  return {
+    name: path[path.length - 1]!,
+    value: entry.value,
+    get range(): Range {
+      return [base + keyStart, Math.max(valueRange()[1], base + keyEnd)];
+    },
+    get valueRange(): Range {
+      return valueRange();
+    },
+  };
 }
 
 export interface RequestSettings {
@@ -119,7 +122,7 @@ function providerOfConnection(type: unknown): Provider | undefined {
 
 const TEMPLATE_SYNTAX = /\{\{|\{%|\$\{/;
 
-function modelOf(doc: Document, base: number): PromptRequest['model'] | undefined {
+function modelOf(doc: FrontMatterDoc, base: number): PromptRequest['model'] | undefined {
   for (const path of MODEL_PATHS) {
     const found = lookup(doc, base, path);
     if (!found || found.value === null) continue;
@@ -151,7 +154,7 @@ function limitOf(found: Located): OutputLimit {
 }
 
 /** The format's own name for the output limit, when the file sets none. */
-function defaultLimitName(kind: PromptFileKind, doc: Document | undefined, base: number): string {
+function defaultLimitName(kind: PromptFileKind, doc: FrontMatterDoc | undefined, base: number): string {
   if (kind === 'dotprompt') return 'maxOutputTokens';
   if (kind === 'prompty' && doc) {
     // Prompty's newer schema (`model.id`, `model.provider`, `model.options`) reads `options.maxOutputTokens`.
@@ -162,7 +165,7 @@ function defaultLimitName(kind: PromptFileKind, doc: Document | undefined, base:
 }
 
 /** Settings of the request a prompt file describes; `doc` is undefined when there is no front matter. */
-export function settingsOf(doc: Document | undefined, base: number, kind: PromptFileKind): SettingsResult {
+export function settingsOf(doc: FrontMatterDoc | undefined, base: number, kind: PromptFileKind): SettingsResult {
   const settings: RequestSettings = { outputLimitName: defaultLimitName(kind, doc, base) };
   if (!doc) return { ok: true, settings };
 
