@@ -10,9 +10,12 @@
  */
 import type { BpeTable } from './bpe-table.js';
 import { mergeCount } from './bpe-merge.js';
+import { RangeMemo } from './piece-memo.js';
 
 export interface PieceCounter {
   countPiece(piece: string): number;
+  /** `countPiece(text.slice(start, end))`, without cutting the piece out when it can (optional). */
+  countRange?(text: string, start: number, end: number): number;
 }
 
 /** Piece start offsets (plus the text's length) and the tokens before each piece. */
@@ -31,6 +34,7 @@ export class TablePieces implements PieceCounter {
   private readonly starts = new Int32Array(SHORT_PIECE_BYTES + 1);
   private readonly ranks = new Int32Array(SHORT_PIECE_BYTES + 1);
   private readonly cache = new Map<string, number>();
+  private memo: RangeMemo | undefined;
 
   constructor(
     private readonly table: BpeTable,
@@ -86,6 +90,15 @@ export class TablePieces implements PieceCounter {
     return count;
   }
 
+  countRange(text: string, start: number, end: number): number {
+    const memo = (this.memo ??= new RangeMemo());
+    const hit = memo.get(text, start, end);
+    if (hit >= 0) return hit;
+    const count = this.countPiece(text.slice(start, end));
+    memo.set(text, start, end, count);
+    return count;
+  }
+
   /** The reference merge (tiktoken's `_byte_pair_merge`) on `buf[0, n)`: the number of parts left. */
   private mergeShort(n: number): number {
     const { buf, table, starts, ranks } = this;
@@ -126,9 +139,9 @@ function rankOrUndefined(table: BpeTable, b: Uint8Array): number | undefined {
 /** An idle global copy of each split regex, reused by the next countPieces (a nested call makes its own). */
 const idle = new WeakMap<RegExp, RegExp>();
 
-/** A growable Int32Array. */
+/** A growable Int32Array, reused across calls (`spareLists`). */
 class IntList {
-  data = new Int32Array(256);
+  data = new Int32Array(1024);
   length = 0;
   push(v: number): void {
     if (this.length === this.data.length) {
@@ -146,6 +159,15 @@ class IntList {
 /** Where the split regex's piece at `at` ends, or -1 to ask the regex (pretokenize.ts). */
 export type PieceScanner = (text: string, at: number) => number;
 
+/** Lists free for the next recording countPieces (a nested one makes its own). */
+const spareLists: IntList[] = [];
+
+function takeList(): IntList {
+  const list = spareLists.pop() ?? new IntList();
+  list.length = 0;
+  return list;
+}
+
 /**
  * Sums the counts of the pieces of `text` under `split` (a global regex). With `record`, also
  * returns where each piece starts and the tokens before it (for countSlice); `undefined` table when
@@ -157,8 +179,9 @@ export function countPieces(text: string, split: RegExp, pieces: PieceCounter, r
   if (re) idle.delete(split);
   else re = new RegExp(split.source, split.flags);
   let count = 0;
-  let starts: IntList | undefined = record ? new IntList() : undefined;
-  let before: IntList | undefined = record ? new IntList() : undefined;
+  const lists = record ? [takeList(), takeList()] : undefined;
+  let starts: IntList | undefined = lists?.[0];
+  let before: IntList | undefined = lists?.[1];
   let next = 0; // where the last piece ended
   try {
     for (;;) {
@@ -185,17 +208,18 @@ export function countPieces(text: string, split: RegExp, pieces: PieceCounter, r
           before!.push(count);
         }
       }
-      count += pieces.countPiece(text.slice(at, end));
+      count += pieces.countRange ? pieces.countRange(text, at, end) : pieces.countPiece(text.slice(at, end));
       next = end;
     }
+    if (!starts || next !== text.length) return { count, table: undefined };
+    starts.push(text.length);
+    before!.push(count);
+    return { count, table: { starts: starts.toArray(), before: before!.toArray() } };
   } finally {
     re.lastIndex = 0;
     idle.set(split, re);
+    if (lists && spareLists.length < 4) spareLists.push(...lists);
   }
-  if (!starts || next !== text.length) return { count, table: undefined };
-  starts.push(text.length);
-  before!.push(count);
-  return { count, table: { starts: starts.toArray(), before: before!.toArray() } };
 }
 
 /** Index of `offset` in the sorted `starts`, or -1 when no piece starts there. */

@@ -166,7 +166,11 @@ class BpeCounter implements TokenCounter {
       const lib = (): PieceCounter => new LibPieces(libCore(this.encoding));
       let fallback: PieceCounter | undefined;
       const base: PieceCounter = table ? new TablePieces(table, () => (fallback ??= lib())) : lib();
-      this.pieceCounter = { countPiece: (piece) => this.countPiece(base, piece) };
+      this.pieceCounter = {
+        countPiece: (piece) => this.countPiece(base, piece),
+        countRange: (text, start, end) =>
+          end - start <= MAX_PIECE_LENGTH && base.countRange ? base.countRange(text, start, end) : this.countPiece(base, text.slice(start, end)),
+      };
     }
     return this.pieceCounter;
   }
