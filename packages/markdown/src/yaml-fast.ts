@@ -67,8 +67,9 @@ export function resolvePlain(s: string): unknown {
  * Characters the fast path leaves to `yaml`: tabs, controls (a CR only before LF), C1 controls,
  * BOM, line and paragraph separators, lone surrogates.
  */
-const UNSURE_CHAR =
-  /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSURE_CHAR = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * A key: a letter, digit or `_`, then letters, digits, `_ . - ? / $ + ( ) ,` and single spaces
@@ -103,9 +104,15 @@ function unsureStart(c: number): boolean {
   }
 }
 
-/** Sets a key as `yaml`'s toJS does (an inherited name such as `__proto__` becomes an own property). */
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in obj) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+/** Names a plain object inherits (`key in obj` for a fresh object). */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Sets a new key as `yaml`'s toJS does (`key in obj` ? defineProperty : assignment): an inherited
+ * name such as `__proto__` becomes an own property. `again` when the key is already set.
+ */
+function setKey(obj: Record<string, unknown>, key: string, value: unknown, again = false): void {
+  if (again || INHERITED.has(key)) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }
 
@@ -119,7 +126,7 @@ function newMap(indent: number): MapNode {
  * value that is a mapping (its end depends on `yaml`'s handling of trailing comments).
  */
 export function parseFastYaml(source: string, fallback: () => FrontMatterDoc): FastYaml | undefined {
-  if (UNSURE_CHAR.test(source)) return undefined;
+  if (UNSURE_CHAR.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
   const root = newMap(-1);
   const stack: MapNode[] = [];
   /** The last pair when it has no value yet (`key:`): a more indented key line opens its mapping. */
@@ -151,7 +158,7 @@ export function parseFastYaml(source: string, fallback: () => FrontMatterDoc): F
     if (open && indent > open.map.indent) {
       map = newMap(indent);
       open.pair.value = map;
-      setKey(open.map.js, open.key, map.js);
+      setKey(open.map.js, open.key, map.js, true);
       stack.push(map);
     } else {
       if (stack.length === 0) {
