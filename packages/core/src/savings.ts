@@ -117,7 +117,15 @@ let usdFormat: Intl.NumberFormat | undefined;
 
 /** Formats a token count for messages: 2965 -> "2,965". */
 export function formatTokens(n: number): string {
-  return (tokensFormat ??= new Intl.NumberFormat('en-US')).format(Math.round(n));
+  const r = Math.round(n);
+  // a safe integer (not -0) by hand, as en-US groups it: digits in threes from the right, commas between
+  if (Number.isSafeInteger(r) && !Object.is(r, -0)) {
+    const digits = String(Math.abs(r));
+    let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+    for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+    return r < 0 ? `-${out}` : out;
+  }
+  return (tokensFormat ??= new Intl.NumberFormat('en-US')).format(r);
 }
 
 /** Formats dollars for messages with enough digits to be meaningful: 0.0037 -> "$0.0037". */

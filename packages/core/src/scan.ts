@@ -40,6 +40,15 @@ export function isBlank(s: string): boolean {
   return /^[ \t]*$/.test(s);
 }
 
+/** `isBlank(text.slice(start, end))` without the slice: only spaces and tabs in `[start, end)`. */
+export function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /** A markdown code fence opening (```` ```json ````, `~~~`): up to 3 spaces of indentation. */
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 

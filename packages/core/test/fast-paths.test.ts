@@ -20,6 +20,12 @@ describe('formatTokens and formatUsd', () => {
     expect(formatUsd(1)).toBe('$1.00');
   });
 
+  it('formats token counts as toLocaleString does, at every digit count and at the edges', () => {
+    const values = [0, -0, 0.4, -0.4, 0.5, -0.5, 1, -1, 999, 1000, -1000, 999_999, 1_000_000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e21, -1e300, NaN, Infinity, -Infinity];
+    for (let d = 1; d <= 16; d++) values.push(Number('9'.repeat(d)), Number('1'.padEnd(d, '0')), -Number('4'.repeat(d)));
+    for (const v of values) expect(formatTokens(v), String(v)).toBe(Math.round(v).toLocaleString('en-US'));
+  });
+
   it('equal toLocaleString on many values', () => {
     let x = 0.9;
     for (let i = 0; i < 400; i++, x *= 1.137) {

@@ -6,7 +6,7 @@ import type { PromptDocument, PromptRequest, Range, StaticPart } from '../model.
 import type { RuleFinding } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { describeSavings, formatTokens, makeSavings, type Pricing } from '../savings.js';
-import { canEdit, FenceTracker, jsonBlocks, isBlank, reportRange, splitLines, staticParts, type Line } from '../scan.js';
+import { canEdit, FenceTracker, isBlankRange, jsonBlocks, reportRange, splitLines, staticParts, type Line } from '../scan.js';
 
 export interface Options {
   /** Also report whitespace whose removal saves no token (BPE often merges it into a neighbour). */
@@ -35,6 +35,10 @@ function collapseRun(run: string): string | undefined {
   if (!/ /.test(run)) return undefined; // tabs only: cells of tab-separated data, left alone
   const tabs = run.replace(/ /g, '');
   return tabs === '' ? ' ' : tabs;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function isLineEnd(ch: string | undefined): boolean {
@@ -90,12 +94,17 @@ function lineEdits(text: string, line: Line, opts: { partial: boolean; open: boo
       const r = collapseRun(content.slice(0, first));
       if (r !== undefined) edits.push({ start: line.start, end: line.start + first, text: r, kind: 'run' });
     }
-    const re = /[ \t]{2,}/g;
-    const inner = content.slice(first, last);
-    for (let m = re.exec(inner); m; m = re.exec(inner)) {
-      const r = collapseRun(m[0]);
-      const s = line.start + first + m.index;
-      if (r !== undefined) edits.push({ start: s, end: s + m[0].length, text: r, kind: 'run' });
+    // runs of 2+ spaces/tabs between `first` and `last` (what /[ \t]{2,}/g finds there)
+    for (let i = first; i < last; i++) {
+      if (!isSpaceOrTab(content.charCodeAt(i))) continue;
+      let j = i + 1;
+      while (j < last && isSpaceOrTab(content.charCodeAt(j))) j++;
+      if (j - i >= 2) {
+        const r = collapseRun(content.slice(i, j));
+        const s = line.start + i;
+        if (r !== undefined) edits.push({ start: s, end: s + j - i, text: r, kind: 'run' });
+      }
+      i = j;
     }
   }
   if (last < content.length) {
@@ -145,7 +154,7 @@ function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolea
     const open = line.eol === '' && !edges.endsLine;
     // a pile: 2+ consecutive whole blank lines, each ended by a line break
     let j = i;
-    while (j < lines.length && !(j === 0 && partial) && lines[j]!.eol !== '' && isBlank(text.slice(lines[j]!.start, lines[j]!.end))) j++;
+    while (j < lines.length && !(j === 0 && partial) && lines[j]!.eol !== '' && isBlankRange(text, lines[j]!.start, lines[j]!.end)) j++;
     if (j - i >= 2 && !within(json, lines[i]!.start, lines[j - 1]!.end)) {
       const first = lines[i]!;
       const lastLine = lines[j - 1]!;
