@@ -184,8 +184,8 @@ export function parseFastYaml(source: string, fallback: () => FrontMatterDoc): F
     const c = source.charCodeAt(j);
     if (unsureStart(c)) return undefined;
     if (c === 45 && (j + 1 === end || source.charCodeAt(j + 1) === 32)) return undefined; // a sequence
-    let valueEnd = source.indexOf(' #', j);
-    if (valueEnd < 0 || valueEnd > end) valueEnd = end;
+    let valueEnd = j + 1;
+    while (valueEnd < end && !(source.charCodeAt(valueEnd) === 35 && source.charCodeAt(valueEnd - 1) === 32)) valueEnd++; // ' #'
     while (source.charCodeAt(valueEnd - 1) === 32) valueEnd--;
     const text = source.slice(j, valueEnd);
     if (text.includes(': ') || text.charCodeAt(text.length - 1) === 58) return undefined; // a nested mapping
