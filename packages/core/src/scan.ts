@@ -173,6 +173,8 @@ function isLayoutWhitespace(c: number): boolean {
  * so string state resets at each line end): linear time, no recursion, any nesting depth.
  */
 export function findJsonBlocks(text: string): JsonBlock[] {
+  // every block starts at a `{` or `[` (a fence's content too)
+  if (text.indexOf('{') < 0 && text.indexOf('[') < 0) return [];
   const lines = splitLines(text);
   const blocks: JsonBlock[] = [];
   const tracker = new FenceTracker();

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTokens, formatUsd } from '../src/savings.js';
-import { FenceTracker, findJsonBlocks, jsonBlocks, splitLines } from '../src/scan.js';
+import { FenceTracker, findJsonBlocks, isBlank, isBlankRange, jsonBlocks, splitLines } from '../src/scan.js';
+import { LineIndex } from '../src/text.js';
 
 describe('formatTokens and formatUsd', () => {
   it('format as written by hand', () => {
@@ -105,5 +106,41 @@ describe('fence pre-check and remembered JSON blocks', () => {
       }
     }
     expect(found).toBeGreaterThan(3);
+  });
+});
+
+describe('LineIndex and isBlankRange', () => {
+  /** Line and column of every offset by walking the text (LF, CRLF, lone CR end a line). */
+  function walk(text: string): { line: number; column: number }[] {
+    const out: { line: number; column: number }[] = [];
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i <= text.length; i++) {
+      out.push({ line, column });
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return out;
+  }
+
+  it('places every offset as a walk over the text does, with and without CR', () => {
+    const pick = lcg(23);
+    const alphabet = ['a', 'b', ' ', '\n', '\n', '\r\n', '\r', '가', '😀'];
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      for (let j = pick(60); j > 0; j--) text += alphabet[pick(k % 2 ? alphabet.length : 5)]; // odd k: CRs too
+      const index = new LineIndex(text);
+      const expected = walk(text);
+      for (let o = 0; o <= text.length; o++) expect(index.position(o), JSON.stringify(text) + o).toEqual(expected[o]);
+      expect(index.lineCount).toBe(expected[text.length]!.line);
+    }
+  });
+
+  it('isBlankRange is isBlank of the slice', () => {
+    const text = 'a \t  b\t\t\u00a0 \u2028 x';
+    for (let s = 0; s <= text.length; s++) for (let e = s; e <= text.length; e++) expect(isBlankRange(text, s, e)).toBe(isBlank(text.slice(s, e)));
   });
 });
