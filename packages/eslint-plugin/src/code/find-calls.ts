@@ -5,9 +5,9 @@
  * typed with the SDK class that holds them.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// the subpath, not the package's index: the index also loads its ESLint wrappers (about 350 modules)
-import { ReferenceTracker } from '@typescript-eslint/utils/ast-utils';
+import type { ReferenceTracker } from '@typescript-eslint/utils/ast-utils';
 import type { Provider } from '@promptlint/core';
+import { astUtils } from './ast-utils.js';
 import { memberChainFrom, memberName, outerWrapper, propertyName, walk, type Node } from './ast.js';
 import { variableOf, type SourceLike } from './resolve.js';
 import {
@@ -60,6 +60,7 @@ function setAt(map: TraceMap, path: readonly string[], key: symbol, info: Info):
 }
 
 function buildTraceMap(): TraceMap {
+  const { ReferenceTracker } = astUtils();
   const map: TraceMap = {};
   for (const cls of CLIENT_CLASSES) {
     for (const e of cls.exports) setAt(map, e ? [cls.module, e] : [cls.module], ReferenceTracker.CONSTRUCT, { kind: 'client', cls });
@@ -98,11 +99,12 @@ function* undeclaredRequireReferences(tracker: Tracker, globalScope: TSESLint.Sc
   }
 }
 
-const TRACE_MAP = buildTraceMap();
+let traceMapBuilt: TraceMap | undefined;
+const traceMap = (): TraceMap => (traceMapBuilt ??= buildTraceMap());
 
 /** The modules the trace map starts from (the prefilter's SDK_MODULES must be exactly these). */
 export function tracedModules(): string[] {
-  return Object.keys(TRACE_MAP);
+  return Object.keys(traceMap());
 }
 
 /** `this.<name>` reads inside a class body. */
@@ -224,7 +226,8 @@ function callFromUse(use: Node, cls: ClientClass, ctor: TSESTree.NewExpression |
 }
 
 export function findCalls(source: SourceLike & { scopeManager?: unknown }, program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): CallScan {
-  const tracker = new ReferenceTracker(globalScope);
+  const TRACE_MAP = traceMap();
+  const tracker = new (astUtils().ReferenceTracker)(globalScope);
   const seen = new Set<Node>();
   const found: { node: Node; info: Info; path: readonly string[] }[] = [];
   const iterators: Iterable<{ node: unknown; info: unknown; path: readonly string[] }>[] = [

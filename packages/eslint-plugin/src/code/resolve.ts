@@ -4,8 +4,7 @@
  * Anything else stays as written: callers mark it unknown, never guess.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-// the subpath, not the package's index: the index also loads its ESLint wrappers (about 350 modules)
-import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { astUtils } from './ast-utils.js';
 import { propertyName, shortText, staticKey, unwrap, type Node } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -20,7 +19,7 @@ const MAX_DEPTH = 12;
 
 export function variableOf(source: SourceLike, id: TSESTree.Identifier): Variable | null {
   try {
-    return findVariable(source.getScope(id), id) as Variable | null;
+    return astUtils().findVariable(source.getScope(id), id) as Variable | null;
   } catch {
     return null;
   }
