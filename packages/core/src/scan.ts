@@ -96,6 +96,12 @@ export class FenceTracker {
     return 'outside';
   }
 
+  /** `feed(text.slice(start, end))`, slicing only a line that may be a fence line. */
+  feedRange(text: string, start: number, end: number): 'open' | 'close' | 'inside' | 'outside' {
+    if (!mayBeFence(text, start, end)) return this.marker !== undefined ? 'inside' : 'outside';
+    return this.feed(text.slice(start, end));
+  }
+
   get inside(): boolean {
     return this.marker !== undefined;
   }
@@ -199,7 +205,7 @@ export function findJsonBlocks(text: string): JsonBlock[] {
   };
 
   for (const line of lines) {
-    const state = mayBeFence(text, line.start, line.end) ? tracker.feed(text.slice(line.start, line.end)) : tracker.inside ? 'inside' : 'outside';
+    const state = tracker.feedRange(text, line.start, line.end);
     if (state === 'open') {
       stack = [];
       fence = { start: line.start, marker: tracker.marker!, info: tracker.info, contentStart: line.end + line.eol.length };

@@ -78,15 +78,19 @@ function randomText(pick: (n: number) => number, parts: number): string {
 }
 
 describe('fence pre-check and remembered JSON blocks', () => {
-  it('FenceTracker says what the fence regex alone says, line by line', () => {
+  it('FenceTracker (feed and feedRange) says what the fence regex alone says, line by line', () => {
     const pick = lcg(3);
     for (let k = 0; k < 3000; k++) {
       const text = randomText(pick, 5 + pick(60));
       const fast = new FenceTracker();
+      const ranged = new FenceTracker();
       const slow = new ReferenceTracker();
       for (const line of splitLines(text)) {
         const content = text.slice(line.start, line.end);
-        expect(fast.feed(content), JSON.stringify(content)).toBe(slow.feed(content));
+        const expected = slow.feed(content);
+        expect(fast.feed(content), JSON.stringify(content)).toBe(expected);
+        expect(ranged.feedRange(text, line.start, line.end), JSON.stringify(content)).toBe(expected);
+        expect(ranged.marker).toBe(slow.marker);
         expect(fast.marker).toBe(slow.marker);
         expect(fast.info).toBe(slow.info);
       }

@@ -71,48 +71,49 @@ function partEdges(doc: PromptDocument, part: StaticPart, index: number, count: 
 
 /** The edits of one line's content (no blank-line piles). */
 function lineEdits(text: string, line: Line, opts: { partial: boolean; open: boolean; inFence: boolean }): Edit[] {
-  const content = text.slice(line.start, line.end);
+  // offsets are into `text`; the line's content is text[ls, le)
+  const ls = line.start;
+  const le = line.end;
   const edits: Edit[] = [];
-  let first = 0;
-  while (first < content.length && (content[first] === ' ' || content[first] === '\t')) first++;
-  let last = content.length;
-  while (last > first && (content[last - 1] === ' ' || content[last - 1] === '\t')) last--;
-  if (first === content.length) {
+  let first = ls;
+  while (first < le && isSpaceOrTab(text.charCodeAt(first))) first++;
+  let last = le;
+  while (last > first && isSpaceOrTab(text.charCodeAt(last - 1))) last--;
+  if (first === le) {
     // whitespace only: trailing, unless the line continues after the part
     if (!opts.open) {
-      if (content.length > 0) edits.push({ start: line.start, end: line.end, text: '', kind: 'trailing' });
-    } else if (opts.partial && !opts.inFence && content.length >= 2) {
+      if (le > ls) edits.push({ start: ls, end: le, text: '', kind: 'trailing' });
+    } else if (opts.partial && !opts.inFence && le - ls >= 2) {
       // between two slots on one line: a run between words
-      const r = collapseRun(content);
-      if (r !== undefined) edits.push({ start: line.start, end: line.end, text: r, kind: 'run' });
+      const r = collapseRun(text.slice(ls, le));
+      if (r !== undefined) edits.push({ start: ls, end: le, text: r, kind: 'run' });
     }
     return edits;
   }
   if (!opts.inFence) {
     // a leading run is indentation, unless the part began mid-line (after a slot)
-    if (opts.partial && first >= 2) {
-      const r = collapseRun(content.slice(0, first));
-      if (r !== undefined) edits.push({ start: line.start, end: line.start + first, text: r, kind: 'run' });
+    if (opts.partial && first - ls >= 2) {
+      const r = collapseRun(text.slice(ls, first));
+      if (r !== undefined) edits.push({ start: ls, end: first, text: r, kind: 'run' });
     }
     // runs of 2+ spaces/tabs between `first` and `last` (what /[ \t]{2,}/g finds there)
     for (let i = first; i < last; i++) {
-      if (!isSpaceOrTab(content.charCodeAt(i))) continue;
+      if (!isSpaceOrTab(text.charCodeAt(i))) continue;
       let j = i + 1;
-      while (j < last && isSpaceOrTab(content.charCodeAt(j))) j++;
+      while (j < last && isSpaceOrTab(text.charCodeAt(j))) j++;
       if (j - i >= 2) {
-        const r = collapseRun(content.slice(i, j));
-        const s = line.start + i;
-        if (r !== undefined) edits.push({ start: s, end: s + j - i, text: r, kind: 'run' });
+        const r = collapseRun(text.slice(i, j));
+        if (r !== undefined) edits.push({ start: i, end: j, text: r, kind: 'run' });
       }
       i = j;
     }
   }
-  if (last < content.length) {
-    if (!opts.open) edits.push({ start: line.start + last, end: line.end, text: '', kind: 'trailing' });
-    else if (!opts.inFence && content.length - last >= 2) {
+  if (last < le) {
+    if (!opts.open) edits.push({ start: last, end: le, text: '', kind: 'trailing' });
+    else if (!opts.inFence && le - last >= 2) {
       // spaces before a slot on the same line: a run between words
-      const r = collapseRun(content.slice(last));
-      if (r !== undefined) edits.push({ start: line.start + last, end: line.end, text: r, kind: 'run' });
+      const r = collapseRun(text.slice(last, le));
+      if (r !== undefined) edits.push({ start: last, end: le, text: r, kind: 'run' });
     }
   }
   return edits;
@@ -165,12 +166,14 @@ function partIssues(text: string, edges: { startsLine: boolean; endsLine: boolea
       i = j;
       continue;
     }
-    const content = text.slice(line.start, line.end);
     // a line continued from before a slot is not a fence line; it is inside the fence it continues
-    const inFence = partial ? fence.inside : fence.feed(content) !== 'outside';
-    const edits = lineEdits(text, line, { partial, open, inFence }).filter((e) => !within(json, e.start, e.end));
+    const inFence = partial ? fence.inside : fence.feedRange(text, line.start, line.end) !== 'outside';
+    let edits = lineEdits(text, line, { partial, open, inFence });
     i++;
     if (edits.length === 0) continue;
+    if (json.length > 0) edits = edits.filter((e) => !within(json, e.start, e.end));
+    if (edits.length === 0) continue;
+    const content = text.slice(line.start, line.end);
     let fixed = '';
     let from = line.start;
     for (const e of edits) {
