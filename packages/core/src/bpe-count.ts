@@ -136,6 +136,13 @@ function rankOrUndefined(table: BpeTable, b: Uint8Array): number | undefined {
   return r < 0 ? undefined : r;
 }
 
+/**
+ * A sticky regex that fails at once: testing it makes V8 flatten a text built by concatenation in
+ * place (once), after which reading it character by character, as the scanner and the piece memo
+ * do, is about 1.7x quicker. A V8 detail; where it does nothing, it costs nothing.
+ */
+const FLATTEN = /\u0000\u0001/y;
+
 /** An idle global copy of each split regex, reused by the next countPieces (a nested call makes its own). */
 const idle = new WeakMap<RegExp, RegExp>();
 
@@ -178,6 +185,10 @@ export function countPieces(text: string, split: RegExp, pieces: PieceCounter, r
   let re = idle.get(split);
   if (re) idle.delete(split);
   else re = new RegExp(split.source, split.flags);
+  if (scan) {
+    FLATTEN.lastIndex = 0;
+    FLATTEN.test(text);
+  }
   let count = 0;
   const lists = record ? [takeList(), takeList()] : undefined;
   let starts: IntList | undefined = lists?.[0];
