@@ -5,6 +5,7 @@
  * workers; `--debug` says where each run's results came from (the cache, workers or the main thread).
  * Correctness only: no timing is asserted here (bench/ measures speed).
  */
+import { availableParallelism } from 'node:os';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,17 +55,18 @@ describe('--concurrency', () => {
 
   it.each([2, 3])('--concurrency %i lints on worker threads and prints the very same report', (n) => {
     const r = lint(cwd, '--concurrency', String(n));
-    const workers = Math.min(n, Math.max(2, Math.floor(files / 25))); // one worker per 25 files at most
-    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on ${workers} worker threads`);
+    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on ${n} worker threads`); // as many as asked
     expect(r.status).toBe(one.status);
     expect(r.stdout).toBe(one.stdout); // same findings, savings and file order
     expect(otherStderr(r)).toBe(otherStderr(one));
   }, T);
 
-  it('the default uses workers on a run this size, with the same report', () => {
+  it('the default (auto: at most half the cores, one worker per 100 files) gives the same report; so does --concurrency auto', () => {
     const r = lint(cwd);
-    expect(debugLine(r)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted on (\\d+ worker threads?|the main thread)$`));
+    const expected = Math.min(Math.floor(availableParallelism() / 2), Math.ceil(files / 100));
+    expect(debugLine(r)).toBe(`${files} files: 0 from the cache, ${files} linted on ${expected >= 2 ? `${expected} worker threads` : 'the main thread'}`);
     expect(r.stdout).toBe(one.stdout);
+    expect(lint(cwd, '--concurrency', 'auto').stdout).toBe(one.stdout);
   }, T);
 
   it('a stylish report is the same too', () => {
@@ -75,9 +77,13 @@ describe('--concurrency', () => {
     expect(a.stdout).toMatch(/one call: /);
   }, T);
 
-  it('a few small files stay on the main thread (workers would not pay for their start-up)', () => {
-    const r = lint(cwd, '--concurrency', '4', 'a/prompts/golden/whitespace', 'b/prompts/golden/whitespace');
-    expect(debugLine(r)).toBe('4 files: 0 from the cache, 4 linted on the main thread');
+  it('by default a few small files stay on the main thread (workers would not pay for their start-up); asked for, workers lint them', () => {
+    const dirs = ['a/prompts/golden/whitespace', 'b/prompts/golden/whitespace'];
+    const here = lint(cwd, ...dirs);
+    expect(debugLine(here)).toBe('4 files: 0 from the cache, 4 linted on the main thread');
+    const asked = lint(cwd, '--concurrency', '2', ...dirs);
+    expect(debugLine(asked)).toBe('4 files: 0 from the cache, 4 linted on 2 worker threads');
+    expect(asked.stdout).toBe(here.stdout);
   }, T);
 
   it('workers that cannot start: the main thread lints everything, same report', () => {
@@ -101,7 +107,7 @@ describe('--concurrency', () => {
     expect(otherStderr(r)).toBe(otherStderr(one));
   }, T);
 
-  it('--concurrency takes a positive integer', () => {
+  it('--concurrency takes a positive integer or auto', () => {
     for (const bad of ['0', '-1', 'two', '1.5']) {
       const r = run(['--concurrency', bad], cwd);
       expect(r.status).toBe(2);

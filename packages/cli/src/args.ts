@@ -31,8 +31,8 @@ export interface LintOptions extends CommonOptions {
   callsPerDay: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
-  /** Threads to lint on; `undefined`: the machine's (os.availableParallelism()). */
-  concurrency: number | undefined;
+  /** Worker threads to lint on (1: none); `'auto'` or `undefined`: chosen from the machine's cores and the run's size. */
+  concurrency: number | 'auto' | undefined;
   /** --cache: skip files unchanged since the last run. */
   cache: boolean;
   cacheLocation: string | undefined;
@@ -156,7 +156,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (raw === undefined || (raw.startsWith('-') && !/^-\d/.test(raw))) throw new UsageError(`${flag} needs a value`);
       i++;
     }
-    values[spec.key] = spec.kind === 'string' ? raw : parseNumber(flag, raw, spec);
+    values[spec.key] = spec.kind === 'string' || (flag === '--concurrency' && raw === 'auto') ? raw : parseNumber(flag, raw, spec);
   }
 
   if (values.help) return { command: 'help' };
@@ -218,7 +218,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
     callsPerDay: values.callsPerDay as number | undefined,
     quiet: values.quiet === true,
     color: values.color ? true : values.noColor ? false : undefined,
-    concurrency: values.concurrency as number | undefined,
+    concurrency: values.concurrency as number | 'auto' | undefined,
     cache: values.cache === true,
     cacheLocation: values.cacheLocation as string | undefined,
   };
@@ -246,7 +246,8 @@ Lint options:
       --cache             skip files unchanged since the last run (results kept by content hash)
       --cache-location FILE
                           where --cache keeps them (default: .promptlintcache in the working directory)
-      --concurrency N     lint on N threads (default: one per core; 1: no worker threads)
+      --concurrency N     lint on N worker threads (1: none, on the main thread); default
+                          auto: half the cores, for runs large enough to pay for them
 
 Cost options:
       --models a,b,c      models to compare (default: the file's model, gpt-4o, gpt-4o-mini,

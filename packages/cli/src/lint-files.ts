@@ -4,6 +4,7 @@
  * one at a time as they are linted, never all at once before linting starts.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { builtinModels, type EngineConfig } from '@promptlint/core';
 import { cacheKey, contentHash, LintCache } from './cache.js';
@@ -20,7 +21,8 @@ export interface LintFilesOptions {
   /** The engine configuration, for worker threads to build the same engine. */
   engine: EngineConfig;
   /** Threads to lint on (1: this one only). */
-  concurrency: number;
+  /** `--concurrency`: a number of worker threads, or `auto` (workers.ts). */
+  concurrency: number | 'auto';
   /** The --cache file (absolute), or `undefined` without --cache. */
   cacheFile?: string | undefined;
   /** Texts already read (raw, BOM included), by absolute path: --fix's results. */
@@ -113,7 +115,7 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
   // A copy, as a worker's outcome is: the rules' strings may be slices of the file's text, which
   // V8 keeps whole for as long as a slice lives (the report holds outcomes until it is written).
   const lintHere = (job: FileJob): FileOutcome => structuredClone(lintJob(o.linter, job));
-  let workers = workerCount(o.concurrency, jobs.length, () => totalBytes(jobs));
+  let workers = workerCount(o.concurrency, jobs.length, () => totalBytes(jobs), availableParallelism());
   if (workers === 0) {
     for (const job of jobs) outcomes[job.index] = lintHere(job);
   } else {

@@ -1,6 +1,5 @@
 /** The lint command: configuration, discovery, --fix, linting, budgets, formatting, exit code. */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, Engine, formatUsd, rules, stripBom, type EngineConfig } from '@promptlint/core';
 import { detectKind, parsePromptFile } from '@promptlint/markdown';
@@ -60,7 +59,7 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   const linted = await lintFiles(files, {
     linter,
     engine: settings.engine,
-    concurrency: opts.concurrency ?? availableParallelism(),
+    concurrency: opts.concurrency ?? 'auto',
     cacheFile: opts.cache ? resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_FILE) : undefined,
     texts,
   });

@@ -15,28 +15,41 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { EngineConfig } from '@promptlint/core';
 import type { FileJob, FileOutcome } from './lint-file.js';
 
-/** Starting a worker costs about what linting 50 small files does (it loads the parser and tokenizer again). */
-export const MIN_FILES_FOR_WORKERS = 50;
-export const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
-/** Each worker holds its own parser and tokenizer (about 100 MB): no more workers than one per this many files. */
-export const FILES_PER_WORKER = 25;
+/**
+ * `--concurrency auto` (the default) starts a worker per this many files, or per this many bytes,
+ * whichever asks for more: a worker's start-up (its modules and tokenizer) and the copying of its
+ * results cost about what linting 100 prompt files of the bench corpus costs on one thread
+ * (docs/performance.md), so fewer would not pay for themselves.
+ */
+export const AUTO_FILES_PER_WORKER = 100;
+export const AUTO_BYTES_PER_WORKER = 1024 * 1024;
+
+/**
+ * How many worker threads to start (0: lint on the main thread).
+ *
+ * A number (`--concurrency N`) is taken as asked, but never more workers than files, and 1 means
+ * none. `auto`, as ESLint's `--concurrency auto`, uses at most half the machine's cores (the main
+ * thread, the OS and V8's own helper threads share them: two workers on two cores measured more
+ * CPU and more time than one thread) and one worker per AUTO_FILES_PER_WORKER files or
+ * AUTO_BYTES_PER_WORKER bytes; a single worker is no gain, so 1 becomes 0.
+ */
+export function workerCount(concurrency: number | 'auto', files: number, totalBytes: () => number, cores: number): number {
+  if (concurrency === 'auto') {
+    const most = Math.min(files, Math.floor(cores / 2));
+    if (most < 2) return 0;
+    const wanted = Math.max(Math.ceil(files / AUTO_FILES_PER_WORKER), Math.ceil(totalBytes() / AUTO_BYTES_PER_WORKER));
+    const n = Math.min(most, wanted);
+    return n < 2 ? 0 : n;
+  }
+  const n = Math.min(concurrency, files);
+  return n < 2 ? 0 : n;
+}
 
 const PROTOCOL = 'promptlint-lint-worker/1';
 
 interface WorkerInit {
   protocol: typeof PROTOCOL;
   engine: EngineConfig;
-}
-
-/**
- * How many worker threads to start: none (lint on the main thread) when `concurrency` is 1 or the
- * run is too small to pay for the workers' start-up; else up to `concurrency`, but no more than one
- * per FILES_PER_WORKER files (at least 2) and never more than there are files.
- */
-export function workerCount(concurrency: number, files: number, totalBytes: () => number): number {
-  if (concurrency <= 1 || files < 2) return 0;
-  if (files < MIN_FILES_FOR_WORKERS && totalBytes() <= MIN_BYTES_FOR_WORKERS) return 0;
-  return Math.min(concurrency, files, Math.max(2, Math.floor(files / FILES_PER_WORKER)));
 }
 
 /** Files per message: small enough to balance the last batches, large enough to amortise messages. */

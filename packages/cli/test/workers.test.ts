@@ -1,36 +1,40 @@
 /** How many worker threads a run starts (the rule; the threads themselves are tested end to end in test/cli). */
 import { describe, expect, it } from 'vitest';
-import { FILES_PER_WORKER, MIN_BYTES_FOR_WORKERS, MIN_FILES_FOR_WORKERS, workerCount } from '../src/workers.js';
+import { AUTO_BYTES_PER_WORKER, AUTO_FILES_PER_WORKER, workerCount } from '../src/workers.js';
 
 const MB = 1024 * 1024;
 const bytes = (n: number) => () => n;
 
-describe('workerCount', () => {
+describe('workerCount with a number (--concurrency N)', () => {
   it('none with --concurrency 1, or for a single file', () => {
-    expect(workerCount(1, 5000, bytes(100 * MB))).toBe(0);
-    expect(workerCount(8, 1, bytes(20 * MB))).toBe(0);
+    expect(workerCount(1, 5000, bytes(100 * MB), 64)).toBe(0);
+    expect(workerCount(8, 1, bytes(20 * MB), 64)).toBe(0);
   });
 
-  it('none for a run too small to pay for the start-up: under 50 files and at most 2 MB', () => {
-    expect(MIN_FILES_FOR_WORKERS).toBe(50);
-    expect(workerCount(4, 49, bytes(MIN_BYTES_FOR_WORKERS))).toBe(0);
-    expect(workerCount(4, 49, bytes(MIN_BYTES_FOR_WORKERS + 1))).toBe(2);
-    expect(workerCount(4, 50, bytes(0))).toBe(2);
+  it('as many as asked, whatever the size of the run or the machine, but never more than the files', () => {
+    expect(workerCount(2, 2, bytes(0), 1)).toBe(2);
+    expect(workerCount(4, 3, bytes(0), 64)).toBe(3);
+    expect(workerCount(64, 2000, bytes(0), 2)).toBe(64);
+  });
+});
+
+describe('workerCount with auto (the default)', () => {
+  it('uses at most half the cores: none on a machine of 2 or 3 cores', () => {
+    expect(workerCount('auto', 100_000, bytes(1000 * MB), 2)).toBe(0);
+    expect(workerCount('auto', 100_000, bytes(1000 * MB), 3)).toBe(0);
+    expect(workerCount('auto', 100_000, bytes(1000 * MB), 4)).toBe(2);
+    expect(workerCount('auto', 100_000, bytes(1000 * MB), 17)).toBe(8);
   });
 
-  it('the size is only looked at when the file count does not decide', () => {
-    let asked = 0;
-    workerCount(4, 500, () => (asked++, 0));
-    expect(asked).toBe(0);
-  });
-
-  it('up to --concurrency, at most one per 25 files (at least 2), never more than the files', () => {
-    expect(FILES_PER_WORKER).toBe(25);
-    expect(workerCount(64, 60, bytes(0))).toBe(2);
-    expect(workerCount(64, 100, bytes(0))).toBe(4);
-    expect(workerCount(3, 100, bytes(0))).toBe(3);
-    expect(workerCount(64, 2000, bytes(0))).toBe(64);
-    expect(workerCount(8, 3, bytes(30 * MB))).toBe(2);
-    expect(workerCount(2, 3, bytes(30 * MB))).toBe(2);
+  it(`one worker per ${AUTO_FILES_PER_WORKER} files or per MB, whichever asks more; one worker is none`, () => {
+    expect(AUTO_FILES_PER_WORKER).toBe(100);
+    expect(AUTO_BYTES_PER_WORKER).toBe(MB);
+    expect(workerCount('auto', 100, bytes(0), 16)).toBe(0); // one worker's worth
+    expect(workerCount('auto', 101, bytes(0), 16)).toBe(2);
+    expect(workerCount('auto', 450, bytes(0), 16)).toBe(5);
+    expect(workerCount('auto', 5000, bytes(0), 16)).toBe(8);
+    expect(workerCount('auto', 3, bytes(MB), 16)).toBe(0);
+    expect(workerCount('auto', 3, bytes(MB + 1), 16)).toBe(2);
+    expect(workerCount('auto', 3, bytes(30 * MB), 16)).toBe(3); // never more than the files
   });
 });
