@@ -2,8 +2,9 @@
  * Section "cli": the promptlint CLI against markdownlint-cli2 (the markdown linter most projects
  * already run on the same files) on the 2,000-file prompt corpus (bench/corpus.mjs: 200 B to 20 KB,
  * front matter, template slots, JSON blocks, whitespace runs; 8.1 MB). Runs alternate in every
- * round: promptlint with its default --concurrency (one thread per core), promptlint
- * --concurrency 1 (no workers), markdownlint-cli2. Each run is checked to lint all 2,000 files.
+ * round: promptlint with its default --concurrency (auto: at most half the cores, so none on two
+ * cores), promptlint --concurrency 1 (no workers), promptlint --concurrency 2 (two worker threads),
+ * markdownlint-cli2. Each run is checked to lint all 2,000 files.
  *
  * markdownlint-cli2 runs with every rule of markdownlint's default configuration on the same files
  * (glob `**\/*.{md,prompty,prompt}`, no .gitignore); promptlint with its defaults (recommended
@@ -64,6 +65,7 @@ async function run(ctx) {
   const commands = [
     promptlintCommand(ctx, 'promptlint', corpus.dir, corpus.files),
     promptlintCommand(ctx, 'promptlint --concurrency 1', corpus.dir, corpus.files, ['--concurrency', '1']),
+    promptlintCommand(ctx, 'promptlint --concurrency 2', corpus.dir, corpus.files, ['--concurrency', '2']),
     markdownlintCommand(ctx, 'markdownlint-cli2', corpus.dir, corpus.files),
   ];
   const timeoutMs = Math.max(ctx.timeoutMs, 300_000);
@@ -72,10 +74,12 @@ async function run(ctx) {
   const ratios = {
     promptlint: ratio(runs, 'promptlint', mdl),
     'promptlint --concurrency 1': ratio(runs, 'promptlint --concurrency 1', mdl),
+    'promptlint --concurrency 2': ratio(runs, 'promptlint --concurrency 2', mdl),
   };
   const rssRatios = {
     promptlint: ratio(runs, 'promptlint', mdl, 'peakRssKb'),
     'promptlint --concurrency 1': ratio(runs, 'promptlint --concurrency 1', mdl, 'peakRssKb'),
+    'promptlint --concurrency 2': ratio(runs, 'promptlint --concurrency 2', mdl, 'peakRssKb'),
   };
   log(`\n${corpus.files} prompt files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB (median of ${ctx.runs} alternated runs; ratio: median of per-round ratios to markdownlint-cli2)`);
   log(
@@ -92,7 +96,7 @@ async function run(ctx) {
   return {
     ...header(ctx, 'node bench/run.mjs --only cli'),
     corpus: { files: corpus.files, bytes: corpus.bytes, kinds: corpus.kinds },
-    markdownlintCli2: { version: markdownlint(ctx).version, args: commands[2].args.slice(1) },
+    markdownlintCli2: { version: markdownlint(ctx).version, args: commands[3].args.slice(1) },
     timeoutMs,
     results: summary,
     wallRatioToMarkdownlint: ratios,

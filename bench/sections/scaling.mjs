@@ -2,7 +2,7 @@
  * Section "scaling": time must grow linearly with the input.
  *  - corpora of 1x, 2x, 4x and 8x the 2,000-file corpus (2,000 to 16,000 files; bench/corpus.mjs:
  *    each larger set contains the smaller), one thread (`--concurrency 1`, so the figure is the
- *    algorithm's, not the scheduler's) and the default (worker threads);
+ *    algorithm's, not the scheduler's) and two worker threads (`--concurrency 2`);
  *  - single prompt files of 1, 5 and 20 MB.
  * Per case: wall time, time per file or per MB, the ratio to the smallest case and to perfect
  * linearity (1.00 = exactly linear; 8x within 9x the time is the target). Rounds alternate the
@@ -30,7 +30,7 @@ async function run(ctx) {
   const commands = [];
   for (const s of sets) {
     commands.push({ ...promptlintCommand(ctx, `${s.scale}x --concurrency 1`, s.dir, s.files, ['--concurrency', '1']), set: s, threads: 1 });
-    commands.push({ ...promptlintCommand(ctx, `${s.scale}x default`, s.dir, s.files), set: s, threads: 'default' });
+    commands.push({ ...promptlintCommand(ctx, `${s.scale}x --concurrency 2`, s.dir, s.files, ['--concurrency', '2']), set: s, threads: 2 });
   }
   const corpora = await alternate(rounds, commands, { timeoutMs, log });
 
@@ -43,7 +43,7 @@ async function run(ctx) {
   const single = await alternate(rounds, largeCommands, { timeoutMs, log });
 
   const corpusRows = [];
-  for (const threads of [1, 'default']) {
+  for (const threads of [1, 2]) {
     const cs = commands.filter((c) => c.threads === threads);
     const first = corpora.summary[cs[0].name];
     for (const c of cs) {
