@@ -16,15 +16,19 @@ import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 
 import { basename, dirname, join } from 'node:path';
 import type { CallEstimate } from './estimate.js';
 import type { CliFinding } from './report.js';
+import type { TextFacts } from './text-facts.js';
 
 export const DEFAULT_CACHE_FILE = '.promptlintcache';
-const FORMAT = 'promptlint-cache/1';
+/** 2: entries carry their text facts, so a hit needs no decoding of the file (1 had none). */
+const FORMAT = 'promptlint-cache/2';
 
 export interface CachedResult {
   findings: CliFinding[];
   estimates: CallEstimate[];
   /** The bytes are not a UTF-8 text file (the one finding says why). */
   notText?: true;
+  /** What output needs of the text (text-facts.ts): with it, a hit needs only the file's hash. */
+  facts?: TextFacts;
 }
 
 interface Entry extends CachedResult {
@@ -58,7 +62,10 @@ export function cacheKey(parts: { engine: unknown; versions: Record<string, stri
 
 function isEntry(v: unknown): v is Entry {
   const e = v as Partial<Entry> | null;
-  return !!e && typeof e === 'object' && typeof e.hash === 'string' && typeof e.kind === 'string' && typeof e.rel === 'string' && Array.isArray(e.findings) && Array.isArray(e.estimates);
+  if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || typeof e.kind !== 'string' || typeof e.rel !== 'string') return false;
+  if (!Array.isArray(e.findings) || !Array.isArray(e.estimates)) return false;
+  const f = e.facts as Partial<TextFacts> | undefined;
+  return f === undefined || (!!f && typeof f === 'object' && !!f.lines && typeof f.lines === 'object' && Array.isArray(f.estimateAt));
 }
 
 export class LintCache {
@@ -98,11 +105,19 @@ export class LintCache {
     if (!e || e.hash !== hash || e.kind !== kind || e.rel !== rel) return undefined;
     this.touched.add(abs);
     this.hits++;
-    return { findings: e.findings, estimates: e.estimates, ...(e.notText ? { notText: true as const } : {}) };
+    return { findings: e.findings, estimates: e.estimates, ...(e.notText ? { notText: true as const } : {}), ...(e.facts ? { facts: e.facts } : {}) };
   }
 
   set(abs: string, hash: string, kind: string, rel: string, result: CachedResult): void {
-    this.entries.set(abs, { hash, kind, rel, findings: result.findings, estimates: result.estimates, ...(result.notText ? { notText: true as const } : {}) });
+    this.entries.set(abs, {
+      hash,
+      kind,
+      rel,
+      findings: result.findings,
+      estimates: result.estimates,
+      ...(result.notText ? { notText: true as const } : {}),
+      ...(result.facts ? { facts: result.facts } : {}),
+    });
     this.touched.add(abs);
     this.dirty = true;
   }

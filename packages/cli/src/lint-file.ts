@@ -54,8 +54,13 @@ export function readFileText(abs: string, rel: string): ReadText {
   } catch (e) {
     return { readError: `cannot read ${rel}: ${describeFsError(e)}` };
   }
-  const decoded = decodeTextFile(bytes);
-  return { text: stripBom(decoded.text), bytes, ...(decoded.problem ? { problem: decoded.problem } : {}) };
+  return { ...textOfBytes(bytes), bytes };
+}
+
+/** A file's bytes as text (BOM stripped), with the finding that says why when they are not text. */
+export function textOfBytes(bytes: Uint8Array): { text: string; problem?: CliFinding } {
+  const decoded = decodeTextFile(bytes as Buffer);
+  return { text: stripBom(decoded.text), ...(decoded.problem ? { problem: decoded.problem } : {}) };
 }
 
 /** Lints a job's file (reading it unless the job carries its text). */

@@ -3,15 +3,15 @@
  * is unchanged, else linted on this thread or on worker threads (--concurrency). Files are read
  * one at a time as they are linted, never all at once before linting starts.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { builtinModels, type EngineConfig } from '@promptlint/core';
-import { cacheKey, contentHash, LintCache } from './cache.js';
+import { cacheKey, contentHash, LintCache, type CachedResult } from './cache.js';
 import type { DiscoveredFile } from './discover.js';
 import { limitHeapGrowth } from './heap.js';
 import type { Linter } from './lint.js';
-import { lintJob, readFileText, type FileJob, type FileOutcome } from './lint-file.js';
+import { lintJob, textOfBytes, type FileJob, type FileOutcome } from './lint-file.js';
 import { version } from './package-info.js';
 import { textFacts } from './text-facts.js';
 import { lintOnThreads, workerCount } from './workers.js';
@@ -77,29 +77,41 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
       // Read and hash to look it up; on a miss the text is dropped and read again by whoever lints it.
       let hash: string;
       let text: string;
+      let hit: CachedResult | undefined;
       if (given !== undefined) {
         hash = contentHash(given);
         text = job.text!;
       } else {
-        const read = readFileText(f.abs, f.rel);
-        if ('readError' in read) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(f.abs);
+        } catch {
           jobs.push(job); // reported by the lint step, exactly as without --cache
           return;
         }
-        hash = contentHash(read.bytes);
+        hash = contentHash(bytes);
+        const known = cache.get(f.abs, hash, f.kind, f.rel);
+        hit = known;
+        if (known?.facts) {
+          // Same bytes, kind and path as when it was linted: no need to decode it.
+          outcomes[index] = { index, facts: known.facts, findings: known.findings, estimates: known.estimates, ...(known.notText ? { notText: true as const } : {}) };
+          return;
+        }
+        const read = textOfBytes(bytes);
         text = read.text;
         if (read.problem) {
           // Not text: nothing to lint, the finding comes from the bytes alone.
-          const result = { findings: [read.problem], estimates: [], notText: true as const };
-          if (!cache.get(f.abs, hash, f.kind, f.rel)) {
+          const findings = [read.problem];
+          const result = { findings, estimates: [], notText: true as const, facts: textFacts(text, findings, []) };
+          if (!known) {
             cache.set(f.abs, hash, f.kind, f.rel, result);
             notText++;
           }
-          outcomes[index] = { index, facts: textFacts(text, result.findings, []), ...result };
+          outcomes[index] = { index, ...result };
           return;
         }
       }
-      const hit = cache.get(f.abs, hash, f.kind, f.rel);
+      if (given !== undefined) hit = cache.get(f.abs, hash, f.kind, f.rel);
       if (hit) {
         const facts = textFacts(text, hit.findings, hit.estimates);
         outcomes[index] = { index, facts, findings: hit.findings, estimates: hit.estimates, ...(hit.notText ? { notText: true as const } : {}) };
@@ -130,7 +142,7 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
       const r = outcomes[job.index]!;
       if (!('findings' in r) || r.notText) continue;
       const hash = r.hash ?? knownHash.get(job.index);
-      if (hash !== undefined) cache.set(job.abs, hash, job.kind, job.rel, { findings: r.findings, estimates: r.estimates });
+      if (hash !== undefined) cache.set(job.abs, hash, job.kind, job.rel, { findings: r.findings, estimates: r.estimates, facts: r.facts });
     }
     cacheProblem = cache.save();
   }

@@ -128,7 +128,7 @@ export function formatTokens(n: number): string {
   return (tokensFormat ??= new Intl.NumberFormat('en-US')).format(r);
 }
 
-/** Formats dollars for messages with enough digits to be meaningful: 0.0037 -> "$0.0037". */
+/** Formats dollars for messages: cents from $1 up, else three significant digits (0.0037 -> "$0.00370", at most 8 decimals). */
 export function formatUsd(x: number): string {
   if (x === 0) return '$0';
   const abs = Math.abs(x);
@@ -137,7 +137,7 @@ export function formatUsd(x: number): string {
   return `$${x.toFixed(digits)}`;
 }
 
-/** "saves ~2,965 input tokens/call, ~$0.0037/call" (the text ESLint messages carry). */
+/** "saves ~2,965 input tokens/call, ~$0.00370/call" (the text ESLint messages carry). */
 export function describeSavings(s: Savings, verb = 'saves'): string {
   if (s.tokens === null) {
     if (s.usdPerCall === null) return '';

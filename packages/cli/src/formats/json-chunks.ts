@@ -21,13 +21,37 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>): Generator
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const indent = /^ */.exec(text.slice(lineStart, at))![0];
   const itemIndent = `${indent}  `;
-  let first = true;
   yield text.slice(0, at);
-  for (const item of items) {
-    const json = JSON.stringify(item, null, 2) ?? 'null';
-    yield `${first ? '[\n' : ',\n'}${itemIndent}${json.replace(/\n/g, `\n${itemIndent}`)}`;
-    first = false;
+  // Items are stringified a batch at a time inside (depth - 1) wrapping arrays, so JSON.stringify
+  // itself indents them as the whole text would: no second pass over their text to indent it.
+  const depth = itemIndent.length / 2;
+  let prefix = '';
+  let suffix = '';
+  for (let l = 0; l < depth; l++) {
+    prefix += `${' '.repeat(2 * l)}[\n`;
+    suffix = `\n${' '.repeat(2 * l)}]${suffix}`;
   }
+  const wrapped: unknown[] = [];
+  let batch = wrapped;
+  for (let l = 1; l < depth; l++) {
+    const inner: unknown[] = [];
+    batch.push(inner);
+    batch = inner;
+  }
+  const items0 = batch;
+  let first = true;
+  const flush = (): string => {
+    const json = JSON.stringify(wrapped, null, 2);
+    const out = `${first ? '[\n' : ',\n'}${json.slice(prefix.length, json.length - suffix.length)}`;
+    items0.length = 0;
+    first = false;
+    return out;
+  };
+  for (const item of items) {
+    items0.push(item);
+    if (items0.length >= 64) yield flush();
+  }
+  if (items0.length > 0) yield flush();
   yield `${first ? '[]' : `\n${indent}]`}${text.slice(at + hole.length)}\n`;
 }
 
