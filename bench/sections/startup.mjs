@@ -78,7 +78,7 @@ async function run(ctx) {
         ['node start-up (to the first line of a script)', fmtMs(probe.processStartMs)],
         ['CLI entry (all --version loads)', fmtMs(probe.cliEntryMs)],
         ['@promptlint/core', fmtMs(probe.coreMs)],
-        ['@promptlint/markdown (remark, micromark, yaml)', fmtMs(probe.markdownMs)],
+        ['@promptlint/markdown (remark and yaml load only when needed)', fmtMs(probe.markdownMs)],
         ['tokenizer: o200k_base load + first count', fmtMs(probe.tokenizerLoadMs)],
         ['CLI lint modules', fmtMs(probe.cliLintModulesMs)],
         ['configuration + lint of the file', fmtMs(probe.lintFirstFileMs)],

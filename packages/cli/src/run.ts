@@ -17,7 +17,7 @@ import { formatReportChunks } from './formats/index.js';
 import { batched } from './formats/json-chunks.js';
 import { Linter, type ParsePromptFile } from './lint.js';
 import { lintFiles } from './lint-files.js';
-import type { MainOptions } from './main.js';
+import type { MainOptions, Output } from './main.js';
 import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
 import { homepage, version } from './package-info.js';
 import { buildEngineConfig } from './settings.js';
@@ -106,10 +106,27 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   if (opts.outputFile !== undefined) {
     const target = resolve(cwd, opts.outputFile);
     writeAtomic(target, out, opts.outputFile);
-  } else for (const piece of out) io.stdout.write(piece);
+  } else {
+    // A pipe takes the report as fast as its reader reads: wait when it is full, or the whole
+    // report would pile up in memory as pending writes (a 16,000-file JSON report: +350 MB).
+    for (const piece of out) if (io.stdout.write(piece) === false) await drained(io.stdout);
+  }
   for (const n of notes) io.stderr.write(`${n}\n`);
 
   return all.errors > 0 || tooManyWarnings || costGrew ? 1 : 0;
+}
+
+/** Resolves when `out` can take more (its 'drain'), or can take nothing more ('close', 'error'). */
+function drained(out: Output): Promise<void> {
+  const emitter = out as Output & { once?: (event: string, f: () => void) => unknown; off?: (event: string, f: () => void) => unknown };
+  if (typeof emitter.once !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'close', 'error']) emitter.off?.(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) emitter.once!(event, done);
+  });
 }
 
 function makeEngine(config: EngineConfig, loaded: LoadedConfig, cwd: string): Engine {
