@@ -10,10 +10,10 @@ export const ITEMS = '\u0000promptlint: the streamed items';
 
 /**
  * The text of `value` (which holds ITEMS once, as a property value, in place of the array) with
- * `items` written in its place. JSON strings never hold a raw newline, so an item indented by its
+ * `items` written in its place, `batch` items a piece (each made only when its piece is written). JSON strings never hold a raw newline, so an item indented by its
  * depth is exactly what the whole stringify writes for it.
  */
-export function* jsonChunks(value: unknown, items: Iterable<unknown>): Generator<string> {
+export function* jsonChunks(value: unknown, items: Iterable<unknown>, batch = 64): Generator<string> {
   const text = JSON.stringify(value, null, 2);
   const hole = JSON.stringify(ITEMS);
   const at = text.indexOf(hole);
@@ -32,13 +32,13 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>): Generator
     suffix = `\n${' '.repeat(2 * l)}]${suffix}`;
   }
   const wrapped: unknown[] = [];
-  let batch = wrapped;
+  let innermost = wrapped;
   for (let l = 1; l < depth; l++) {
     const inner: unknown[] = [];
-    batch.push(inner);
-    batch = inner;
+    innermost.push(inner);
+    innermost = inner;
   }
-  const items0 = batch;
+  const items0 = innermost;
   let first = true;
   const flush = (): string => {
     const json = JSON.stringify(wrapped, null, 2);
@@ -49,7 +49,7 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>): Generator
   };
   for (const item of items) {
     items0.push(item);
-    if (items0.length >= 64) yield flush();
+    if (items0.length >= batch) yield flush();
   }
   if (items0.length > 0) yield flush();
   yield `${first ? '[]' : `\n${indent}]`}${text.slice(at + hole.length)}\n`;
