@@ -213,10 +213,34 @@ describe('--cache', () => {
     const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { findings: unknown }> };
     const first = Object.keys(data.files)[0]!;
     data.files[first]!.findings = 'not a list';
-    writeFileSync(cacheFile, JSON.stringify(data));
+    writeFileSync(cacheFile, JSON.stringify(data).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     const r = lint(cwd, '--cache');
     expect(debugLine(r)).toBe(`${files} files: ${files - 1} from the cache, 1 linted on the main thread`);
     expect(r.stdout).toBe(plain.stdout);
+  }, T);
+
+  it('the cache file is ASCII (other characters escaped), holds what the report needs, and one with other bytes is not trusted', () => {
+    const cwd = corpus(1);
+    // Korean text, and a file larger than the 1 MB read buffer, through the cache.
+    writeFileSync(join(cwd, 'a/prompts/korean.md'), `# 시스템\n\n당신은   친절한 도우미입니다.   답변은   짧게.\n`);
+    writeFileSync(join(cwd, 'a/prompts/large.md'), `# System\n\n${'Keep answers short and cite the policy number.\n'.repeat(25_000)}`);
+    const plain = lint(cwd, '--concurrency', '1');
+    const files = json(plain).files.length;
+    const first = lint(cwd, '--cache');
+    const cacheFile = join(cwd, '.promptlintcache');
+    const bytes = readFileSync(cacheFile);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    // The flagged Korean line is kept (for SARIF fingerprints), escaped.
+    const escaped = [...'당신은'].map((c) => `\\u${c.charCodeAt(0).toString(16)}`).join('');
+    expect(readFileSync(cacheFile, 'utf8')).toContain(escaped);
+    const second = lint(cwd, '--cache');
+    expect(debugLine(second)).toBe(`${files} files: ${files} from the cache, 0 linted on the main thread`);
+    for (const r of [first, second]) expect(r.stdout).toBe(plain.stdout);
+    // The same JSON written with raw UTF-8 is not one this version wrote: linted afresh, same report.
+    writeFileSync(cacheFile, JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+    const third = lint(cwd, '--cache');
+    expect(debugLine(third)).toMatch(new RegExp(`^${files} files: 0 from the cache, ${files} linted `));
+    expect(third.stdout).toBe(plain.stdout);
   }, T);
 
   it('--cache-location puts the cache elsewhere; --cache-location needs --cache', () => {

@@ -19,8 +19,16 @@ import type { CliFinding } from './report.js';
 import type { TextFacts } from './text-facts.js';
 
 export const DEFAULT_CACHE_FILE = '.promptlintcache';
-/** 2: entries carry their text facts, so a hit needs no decoding of the file (1 had none). */
-const FORMAT = 'promptlint-cache/2';
+/**
+ * 3: entries carry their text facts, so a hit needs no decoding of the file (1 had none), and the
+ * file is ASCII (other characters as \u escapes), so it loads as a one-byte string (2 did not).
+ */
+const FORMAT = 'promptlint-cache/3';
+
+/** JSON text with every character past ASCII written as a \u escape (same value when parsed). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 export interface CachedResult {
   findings: CliFinding[];
@@ -86,7 +94,11 @@ export class LintCache {
     cache.dirty = true; // until a valid file is read
     let data: Partial<CacheFile> | null;
     try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
+      // Read as Latin-1: a one-byte string, which JSON.parse reads faster; a byte past ASCII means
+      // the file is not one this version wrote.
+      const text = readFileSync(path, 'latin1');
+      if (/[^\x00-\x7f]/.test(text)) return cache;
+      data = JSON.parse(text) as Partial<CacheFile> | null;
     } catch {
       return cache; // none yet, unreadable or corrupt: start afresh
     }
@@ -136,7 +148,7 @@ export class LintCache {
     const data: CacheFile = { format: FORMAT, key: this.key, files };
     const tmp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     try {
-      writeFileSync(tmp, JSON.stringify(data));
+      writeFileSync(tmp, asciiJson(data));
       renameSync(tmp, this.path);
       return undefined;
     } catch (e) {

@@ -3,7 +3,7 @@
  * is unchanged, else linted on this thread or on worker threads (--concurrency). Files are read
  * one at a time as they are linted, never all at once before linting starts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { builtinModels, type EngineConfig } from '@promptlint/core';
@@ -84,7 +84,7 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
       } else {
         let bytes: Buffer;
         try {
-          bytes = readFileSync(f.abs);
+          bytes = readBytes(f.abs);
         } catch {
           jobs.push(job); // reported by the lint step, exactly as without --cache
           return;
@@ -123,6 +123,7 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
     jobs.push(job);
   });
 
+  readBuffer = undefined;
   limitHeapGrowth();
   // A copy, as a worker's outcome is: the rules' strings may be slices of the file's text, which
   // V8 keeps whole for as long as a slice lives (the report holds outcomes until it is written).
@@ -147,6 +148,30 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
     cacheProblem = cache.save();
   }
   return { outcomes, cached: cache?.hits ?? 0, linted: jobs.length + notText, workers, ...(cacheProblem !== undefined ? { cacheProblem } : {}) };
+}
+
+/** One buffer for the files looked up in the cache (hashed, decoded only on a miss); dropped after the lookups. */
+let readBuffer: Buffer | undefined;
+
+/** A file's bytes, in `readBuffer` (valid until the next call): no allocation per file. */
+function readBytes(abs: string): Buffer {
+  readBuffer ??= Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(abs, 'r');
+  try {
+    let n = 0;
+    for (;;) {
+      if (n === readBuffer.length) {
+        const bigger: Buffer = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, n);
+        readBuffer = bigger;
+      }
+      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
+      if (got === 0) return readBuffer.subarray(0, n);
+      n += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function totalBytes(jobs: readonly FileJob[]): number {
