@@ -5,14 +5,14 @@
  * on generated documents that mix every block and inline construct (seeded, so a failure
  * reproduces), and on hand-written cases whose expected ranges are counted by hand.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fastStructure } from '../src/fast.js';
 import { findFrontMatter } from '../src/frontmatter.js';
 import { parsePromptFile } from '../src/index.js';
 import { markdownStructure, wholeStructure, type MarkdownStructure } from '../src/structure.js';
-import { ROOT } from './helpers.js';
+import { filesUnder, ROOT } from './helpers.js';
 
 const view = (s: MarkdownStructure): unknown => ({ code: s.code, headings: s.headings, comments: s.comments });
 
@@ -22,15 +22,6 @@ function compare(text: string, label: string): boolean {
   if (!fastStructure(text, bodyStart)) return false;
   expect(view(markdownStructure(text, bodyStart)), label).toEqual(view(wholeStructure(text, bodyStart > 0)));
   return true;
-}
-
-function filesUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) filesUnder(p, out);
-    else if (!name.endsWith('.json') && !name.endsWith('.ts') && !name.endsWith('.js')) out.push(p);
-  }
-  return out;
 }
 
 const BLOCKS = [

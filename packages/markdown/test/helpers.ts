@@ -1,5 +1,5 @@
 /** Test helpers: fixture files from disk, parsing that must succeed, and a readable view of a request. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join, resolve } from 'node:path';
 import type { PromptDocument, PromptRequest, Range } from '@promptlint/core';
@@ -49,4 +49,14 @@ export function view(doc: PromptDocument, request: PromptRequest = doc.requests[
     expect(m.range![1]).toBe(m.parts[m.parts.length - 1]!.range![1]);
     return [m.role, ...parts] as [string, ...(string | Record<string, string>)[]];
   });
+}
+
+/** Every file under `dir` (recursively) that is not JSON, TS or JS: the prompt files of a fixture tree. */
+export function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) filesUnder(p, out);
+    else if (!name.endsWith('.json') && !name.endsWith('.ts') && !name.endsWith('.js')) out.push(p);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
  * failure reproduces) mixing the scalars YAML 1.2 resolves in surprising ways, and on the shapes
  * prompt files use, which it must accept.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFrontMatter, parseFrontMatter, parseWithYaml } from '../src/frontmatter.js';
@@ -14,7 +14,7 @@ import type { PromptFileKind } from '../src/kind.js';
 import { settingsOf } from '../src/settings.js';
 import { documentLookup, yaml, YAML_OPTIONS, type FrontMatterDoc } from '../src/yaml-doc.js';
 import { parseFastYaml, resolvePlain } from '../src/yaml-fast.js';
-import { ROOT } from './helpers.js';
+import { filesUnder, ROOT } from './helpers.js';
 
 /** A value with what `toEqual` glosses over made visible: -0, NaN, prototypes, own `__proto__`. */
 function canon(v: unknown): unknown {
@@ -166,15 +166,6 @@ function generate(r: () => number): string {
   if (r() < 0.2) text = text.replace(/\n/g, '\r\n');
   else if (r() < 0.02) text = text.replace(/\n/, '\r');
   return text;
-}
-
-function filesUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) filesUnder(p, out);
-    else if (!name.endsWith('.json') && !name.endsWith('.ts') && !name.endsWith('.js')) out.push(p);
-  }
-  return out;
 }
 
 describe('resolvePlain', () => {
