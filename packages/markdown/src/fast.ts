@@ -221,7 +221,7 @@ class Scanner {
     if (c === 61 || c === 45) {
       if (paragraph && this.isSetextUnderline(s, le, c)) {
         if (items.length > 0) throw BAIL;
-        this.setextHeading(ls, le);
+        this.setextHeading(le);
         return;
       }
     }
@@ -367,7 +367,7 @@ class Scanner {
     return true;
   }
 
-  private setextHeading(ls: number, le: number): void {
+  private setextHeading(le: number): void {
     const text = this.text;
     const start = this.pStart;
     let ce = this.pEnd;
@@ -379,7 +379,6 @@ class Scanner {
     let lineStart = start;
     while (lineStart > 0 && text.charCodeAt(lineStart - 1) === 32) lineStart--;
     this.headings.push({ range: [start, le], text: plain ? content : undefined, source: [lineStart, le] });
-    void ls;
   }
 
   private isThematicBreak(s: number, le: number, c: number): boolean {
@@ -572,16 +571,33 @@ class Scanner {
     return this.openTag(s, to);
   }
 
-  /** A word (back to the last whitespace) that GFM may read as a URL, which would take a backtick after it along. */
+  /** `inUrlWord`'s state: the inline content it is in, how far it has read, whether the current word holds `://` or `www.`. */
+  private urlFrom = -1;
+  private urlPos = 0;
+  private urlSeen = false;
+
+  /**
+   * Whether the word before `i` (back to the last whitespace, within the inline content starting at
+   * `from`) holds `://` or `www.`: GFM may read it as a URL, which takes a backtick or backslash after
+   * it along. Reads each character once per inline content (calls come in increasing `i`).
+   */
   private inUrlWord(i: number, from: number): boolean {
     const text = this.text;
-    let k = i;
-    while (k > from && !isWhitespace(text.charCodeAt(k - 1))) {
-      if (i - k > 4096) return true;
-      k--;
+    if (this.urlFrom !== from || this.urlPos > i) {
+      this.urlFrom = from;
+      this.urlPos = from;
+      this.urlSeen = false;
     }
-    const word = text.slice(k, i);
-    return word.includes('://') || /www\./i.test(word);
+    for (let k = this.urlPos; k < i; k++) {
+      const c = text.charCodeAt(k);
+      if (isWhitespace(c)) this.urlSeen = false;
+      else if (!this.urlSeen) {
+        if (c === 47 && k >= from + 2 && text.charCodeAt(k - 1) === 47 && text.charCodeAt(k - 2) === 58) this.urlSeen = true;
+        else if (c === 46 && k >= from + 3 && (text.charCodeAt(k - 1) | 32) === 119 && (text.charCodeAt(k - 2) | 32) === 119 && (text.charCodeAt(k - 3) | 32) === 119) this.urlSeen = true;
+      }
+    }
+    this.urlPos = i;
+    return this.urlSeen;
   }
 
   /** After `](` at `k`: gives up if a link destination or title there holds a backtick or `<`. */

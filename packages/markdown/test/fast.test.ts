@@ -144,5 +144,8 @@ describe('the fast scanner', () => {
     const s = fast(text)!;
     expect(s.code).toEqual([]);
     expect(s.comments).toEqual([]);
+    // One 200 KB word of code spans: each backtick looks back for a URL in its word, once per character.
+    const word = 'a`b`'.repeat(50_000);
+    expect(fast(word)!.code).toHaveLength(50_000);
   });
 });
