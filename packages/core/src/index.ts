@@ -10,3 +10,5 @@ export * from './engine.js';
 export * from './cost.js';
 export * from './rules/index.js';
 export * from './presets.js';
+/** Fenced code blocks line by line (CommonMark's rules), shared with the markdown front end. */
+export { FenceTracker } from './scan.js';

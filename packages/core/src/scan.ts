@@ -50,7 +50,7 @@ export function isBlankRange(text: string, start: number, end: number): boolean 
 }
 
 /** A markdown code fence opening (```` ```json ````, `~~~`): up to 3 spaces of indentation. */
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([\s\S]*)$/; // [\s\S]: U+2028 in an info string is not a line end
 
 /** False when `text[start, end)` cannot match FENCE_OPEN: its first character after up to 3 spaces is no backtick or tilde. */
 function mayBeFence(text: string, start: number, end: number): boolean {

@@ -38,12 +38,12 @@ describe('formatTokens and formatUsd', () => {
   });
 });
 
-/** FenceTracker.feed as it was before the pre-check: the regex on every line. */
+/** FenceTracker.feed without the pre-check: the regex on every line (a U+2028 is part of a line, as in CommonMark). */
 class ReferenceTracker {
   marker: string | undefined;
   info = '';
   feed(line: string): string {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const m = /^ {0,3}(`{3,}|~{3,})([\s\S]*)$/.exec(line);
     if (this.marker !== undefined) {
       if (m && m[1]![0] === this.marker[0] && m[1]!.length >= this.marker.length && /^[ \t]*$/.test(m[2]!)) {
         this.marker = undefined;

@@ -9,46 +9,13 @@
  *   outside any HTML block.
  * Neither can continue a paragraph, a list item, a block quote or an indented code block.
  */
+import { FenceTracker } from '@promptlint/core';
 import { linesOf } from './lines.js';
 
 /** Chunks are cut at the first safe line after this many characters. */
 export const TARGET_CHUNK = 64 * 1024;
 /** With no safe line for this long, cut at any line outside code (may split a paragraph). */
 const MAX_CHUNK = 256 * 1024;
-
-/** Tracks top-level fenced code blocks (``` or ~~~, indented at most 3 spaces) line by line. */
-export class FenceTracker {
-  private char = 0;
-  private size = 0;
-
-  get open(): boolean {
-    return this.size > 0;
-  }
-
-  feed(text: string, start: number, end: number): void {
-    let i = start;
-    while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
-    if (i - start > 3) return;
-    const c = text.charCodeAt(i);
-    if (c !== 96 && c !== 126) return;
-    let j = i;
-    while (j < end && text.charCodeAt(j) === c) j++;
-    const run = j - i;
-    if (run < 3) return;
-    if (this.open) {
-      if (c !== this.char || run < this.size) return;
-      for (let k = j; k < end; k++) {
-        const d = text.charCodeAt(k);
-        if (d !== 32 && d !== 9) return;
-      }
-      this.size = 0;
-      return;
-    }
-    if (c === 96 && text.slice(j, end).includes('`')) return; // a backtick fence's info has no backticks
-    this.char = c;
-    this.size = run;
-  }
-}
 
 /** HTML blocks that only end at a closing marker (CommonMark kinds 1-5), by their opening. */
 const HTML_UNTIL_MARKER: readonly [opening: RegExp, closing: RegExp][] = [
@@ -107,12 +74,12 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
     const head = text.slice(line.start, Math.min(line.end, line.start + 16));
     const blank = isBlankLine(text, line.start, line.end);
     const size = line.start - chunkStart;
-    const inBlock = fence.open || htmlEnd !== undefined;
+    const inBlock = fence.inside || htmlEnd !== undefined;
     if (!continuing && line.start > bodyStart) {
       if (inBlock && size >= MAX_CHUNK) {
         cut(line.start);
-        continued.set(line.start, fence.open ? 'code' : 'html');
-        if (!fence.open) htmlStarts.set(line.start, htmlStart);
+        continued.set(line.start, fence.inside ? 'code' : 'html');
+        if (!fence.inside) htmlStarts.set(line.start, htmlStart);
         continuing = true;
       } else if (!inBlock && size >= target) {
         const c = text.charCodeAt(line.start);
@@ -129,9 +96,9 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
     if (htmlEnd !== undefined) {
       if (htmlEnd.test(text.slice(line.start, line.end))) htmlEnd = undefined;
     } else {
-      const wasOpen = fence.open;
-      fence.feed(text, line.start, line.end);
-      if (!wasOpen && !fence.open) {
+      const wasOpen = fence.inside;
+      fence.feedRange(text, line.start, line.end);
+      if (!wasOpen && !fence.inside) {
         const opener = HTML_UNTIL_MARKER.find(([re]) => re.test(head));
         if (opener) {
           // The block ends on its first line when the closing marker follows the opening there.
@@ -145,7 +112,7 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
         } else if (/^ {0,3}</.test(head)) htmlUntilBlank = true;
       }
     }
-    if (continuing && !fence.open && htmlEnd === undefined) {
+    if (continuing && !fence.inside && htmlEnd === undefined) {
       // The long block ended on this line: the next line starts a new block.
       continuing = false;
       if (line.next < text.length && line.next > line.start) cut(line.next);

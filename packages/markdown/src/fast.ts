@@ -12,9 +12,10 @@
  * file with remark. A test compares its result with remark's on every fixture, the bench corpus and
  * thousands of generated documents.
  */
-import type { Range } from '@promptlint/core';
+import { FenceTracker, type Range } from '@promptlint/core';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { findComments, type HtmlComment } from './comments.js';
+import { isSpace as isWhitespace, lineAt } from './lines.js';
 
 export interface FastHeading {
   /** The heading node's range, as remark gives it. */
@@ -61,9 +62,6 @@ function isDigit(c: number): boolean {
 function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
 }
-function isWhitespace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
-}
 
 class Scanner {
   readonly code: Range[] = [];
@@ -77,10 +75,9 @@ class Scanner {
   private pStart = 0;
   private pEnd = 0;
   private pLines = 0;
-  // The open fenced code block.
+  // The open fenced code block: where it starts, and the tracker that sees it close.
   private fStart = 0;
-  private fChar = 0;
-  private fSize = 0;
+  private readonly fence = new FenceTracker();
   // The open indented code block: its start and the end of its last non-blank line.
   private iStart = 0;
   private iEnd = 0;
@@ -96,19 +93,10 @@ class Scanner {
   run(from: number): FastStructure {
     const text = this.text;
     if (text.indexOf(']:', from) >= 0) throw BAIL; // a link reference or footnote definition may be there
-    let ls = from;
-    const n = text.length;
-    while (ls < n) {
-      let le = ls;
-      while (le < n) {
-        const c = text.charCodeAt(le);
-        if (c === 10 || c === 13) break;
-        le++;
-      }
-      let next = le;
-      if (next < n) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
-      this.line(ls, le);
-      ls = next;
+    for (let ls = from; ls < text.length; ) {
+      const line = lineAt(text, ls);
+      this.line(ls, line.end);
+      ls = line.next;
     }
     this.finish();
     return { code: this.code, headings: this.headings, comments: this.comments };
@@ -125,7 +113,7 @@ class Scanner {
   private line(ls: number, le: number): void {
     const text = this.text;
     if (this.tip === FENCE) {
-      if (this.closesFence(ls, le)) {
+      if (this.fence.feedRange(text, ls, le) === 'close') {
         this.code.push([this.fStart, le]);
         this.tip = NONE;
       }
@@ -186,18 +174,14 @@ class Scanner {
     const c = text.charCodeAt(s);
     if (c === 62) throw BAIL; // block quote
 
-    if (c === 96 || c === 126) {
-      const size = this.fenceOpening(s, le);
-      if (size > 0) {
-        if (matched > 0) throw BAIL;
-        this.closeParagraph();
-        items.length = 0;
-        this.tip = FENCE;
-        this.fStart = s;
-        this.fChar = c;
-        this.fSize = size;
-        return;
-      }
+    // From `s`, past the indent: a fence inside a list item is seen too (and declined).
+    if ((c === 96 || c === 126) && this.fence.feedRange(text, s, le) === 'open') {
+      if (matched > 0) throw BAIL;
+      this.closeParagraph();
+      items.length = 0;
+      this.tip = FENCE;
+      this.fStart = s;
+      return;
     }
 
     if (c === 35 && this.atxHeading(s, le, matched)) return;
@@ -305,33 +289,6 @@ class Scanner {
     this.tip = NONE;
   }
 
-  /** Length of the fence run when `text[s, le)` opens a fenced code block, else 0. */
-  private fenceOpening(s: number, le: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(s);
-    let j = s;
-    while (j < le && text.charCodeAt(j) === c) j++;
-    const size = j - s;
-    if (size < 3) return 0;
-    if (c === 96) {
-      const tick = this.indexFrom('`', j);
-      if (tick >= 0 && tick < le) return 0; // a backtick fence's info has no backtick
-    }
-    return size;
-  }
-
-  private closesFence(ls: number, le: number): boolean {
-    const text = this.text;
-    let i = ls;
-    while (i < le && i - ls < 4 && text.charCodeAt(i) === 32) i++;
-    if (i - ls > 3) return false;
-    let j = i;
-    while (j < le && text.charCodeAt(j) === this.fChar) j++;
-    if (j - i < this.fSize) return false;
-    for (let k = j; k < le; k++) if (!isSpaceOrTab(text.charCodeAt(k))) return false;
-    return true;
-  }
-
   /** An ATX heading at `s`: records it and returns true; false when the line is not one. */
   private atxHeading(s: number, le: number, matched: number): boolean {
     const text = this.text;
@@ -414,7 +371,7 @@ class Scanner {
     const text = this.text;
     const c = text.charCodeAt(k);
     if (c === 62 || c === 35 || c === 60) return true;
-    if ((c === 96 || c === 126) && this.fenceOpening(k, le) > 0) return true;
+    if ((c === 96 || c === 126) && new FenceTracker().feedRange(text, k, le) === 'open') return true;
     if ((c === 42 || c === 45 || c === 95) && this.isThematicBreak(k, le, c)) return true;
     if (c === 61) return true;
     if (this.listMarker(k, le) > 0) return true;

@@ -8,10 +8,10 @@
  * read by a light line scanner instead (fences, ATX headings, comments).
  */
 import { createRequire } from 'node:module';
-import type { Range } from '@promptlint/core';
+import { FenceTracker, type Range } from '@promptlint/core';
 import type { Nodes, Root } from 'mdast';
 import type { Processor } from 'unified';
-import { chunkBoundaries, FenceTracker, htmlBlockOpen, isHazardous } from './chunks.js';
+import { chunkBoundaries, htmlBlockOpen, isHazardous } from './chunks.js';
 import { findComments, type HtmlComment } from './comments.js';
 import { fastStructure, type FastStructure } from './fast.js';
 import { isSpace, linesOf, startOfLineBounded } from './lines.js';
@@ -118,15 +118,15 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
     if (end > proseStart) append(into.comments, findComments(text, proseStart, end));
   };
   for (const line of linesOf(text, from, to)) {
-    const wasOpen = fence.open;
-    fence.feed(text, line.start, line.end);
-    if (!wasOpen && fence.open) {
+    const wasOpen = fence.inside;
+    fence.feedRange(text, line.start, line.end);
+    if (!wasOpen && fence.inside) {
       flushProse(line.start);
       fenceStart = line.start;
       continue;
     }
     if (wasOpen) {
-      if (!fence.open) {
+      if (!fence.inside) {
         into.code.push([fenceStart, line.end]);
         proseStart = line.next;
       }
@@ -137,7 +137,7 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
       if (m) into.headings.push({ range: [line.start + m[0].indexOf('#'), line.end], text: (m[2] ?? '').trim(), topLevel: true });
     }
   }
-  if (fence.open) into.code.push([fenceStart, to]);
+  if (fence.inside) into.code.push([fenceStart, to]);
   else flushProse(to);
 }
 
@@ -168,8 +168,8 @@ function openTail(tree: Root, text: string, from: number, to: number): number | 
   const lineStart = startOfLineBounded(text, start);
   if (last.type === 'code') {
     const fence = new FenceTracker();
-    for (const line of linesOf(text, lineStart, end)) fence.feed(text, line.start, line.end);
-    return fence.open ? lineStart : undefined;
+    for (const line of linesOf(text, lineStart, end)) fence.feedRange(text, line.start, line.end);
+    return fence.inside ? lineStart : undefined;
   }
   if (last.type === 'html') return htmlBlockOpen(text, lineStart, end) ? lineStart : undefined;
   return undefined;

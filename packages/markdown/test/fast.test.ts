@@ -121,6 +121,13 @@ describe('the fast scanner', () => {
     expect(fast('a <b title="`"> c` d\n')!.code).toEqual([]);
   });
 
+  it('fences as remark reads them: a U+2028 in the info string, a longer closing run, an indented closing fence', () => {
+    for (const text of ['```js\u2028x\ncode `a`\n```\n\n`b`\n', '~~~~\n~~~\n  ~~~~~\n`c`\n', '  ```\ncode\n   ```\nafter `d`\n']) {
+      expect(compare(text, JSON.stringify(text)), JSON.stringify(text)).toBe(true);
+      expect(fast(text)!.code).toHaveLength(2);
+    }
+  });
+
   it('declines what it cannot be sure of', () => {
     for (const text of [
       '> quote `x`\n', // block quote
