@@ -12,7 +12,7 @@ import { fastStructure } from '../src/fast.js';
 import { findFrontMatter } from '../src/frontmatter.js';
 import { parsePromptFile } from '../src/index.js';
 import { markdownStructure, wholeStructure, type MarkdownStructure } from '../src/structure.js';
-import { filesUnder, ROOT } from './helpers.js';
+import { filesUnder, mulberry32, ROOT } from './helpers.js';
 
 const view = (s: MarkdownStructure): unknown => ({ code: s.code, headings: s.headings, comments: s.comments });
 
@@ -39,17 +39,6 @@ const BLOCKS = [
 ];
 const INLINE = ['`', '``', '```', 'a', ' ', '\\', '\\`', '<', '>', '<!--', '-->', '<a>', '</a>', '<b x="`">', '](', ')', '[', ']', '"', 'http://', 'www.', '*', '_', '&amp;', '#', '-', '1.', '\n', '\n  ', '\n- ', '|', 'System'];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the fast scanner equals remark', () => {
   it('on every fixture and example prompt file (and takes them all)', () => {
     const files = [...filesUnder(join(ROOT, 'fixtures/prompts')), ...filesUnder(join(ROOT, 'examples'))];
@@ -64,7 +53,7 @@ describe('the fast scanner equals remark', () => {
   });
 
   it('on 6,000 generated documents mixing every block and inline construct', () => {
-    const rnd = random(20261128);
+    const rnd = mulberry32(20261128);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
     let taken = 0;
     for (let t = 0; t < 6000; t++) {

@@ -14,7 +14,7 @@ import type { PromptFileKind } from '../src/kind.js';
 import { settingsOf } from '../src/settings.js';
 import { documentLookup, yaml, YAML_OPTIONS, type FrontMatterDoc } from '../src/yaml-doc.js';
 import { parseFastYaml, resolvePlain } from '../src/yaml-fast.js';
-import { filesUnder, ROOT } from './helpers.js';
+import { filesUnder, mulberry32, ROOT } from './helpers.js';
 
 /** A value with what `toEqual` glosses over made visible: -0, NaN, prototypes, own `__proto__`. */
 function canon(v: unknown): unknown {
@@ -70,18 +70,6 @@ function compare(source: string, label: string): boolean {
     expect(settingsOf(fast.doc, 4, kind), `${label} (${kind})`).toEqual(settingsOf(slow.doc, 4, kind));
   }
   return true;
-}
-
-/** mulberry32: a small seeded generator, so a failing case reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Plain scalars the fast path must resolve as `yaml` does (and accept). */
@@ -204,7 +192,7 @@ describe('fast front matter path = yaml', () => {
 
   it('on generated front matter, taking most of it, with every plain scalar seen on the fast path', () => {
     // YAML_FAST_SEED / YAML_FAST_N explore further (the defaults are what CI runs).
-    const r = prng(Number(process.env.YAML_FAST_SEED ?? 20261128));
+    const r = mulberry32(Number(process.env.YAML_FAST_SEED ?? 20261128));
     let taken = 0;
     const N = Number(process.env.YAML_FAST_N ?? 4000);
     const seen = new Set<string>();
