@@ -13,7 +13,7 @@ import { limitHeapGrowth } from './heap.js';
 import type { Linter } from './lint.js';
 import { lintJob, textOfBytes, type FileJob, type FileOutcome } from './lint-file.js';
 import { version } from './package-info.js';
-import { textFacts } from './text-facts.js';
+import { textFacts, type TextFacts } from './text-facts.js';
 import { lintOnThreads, workerCount } from './workers.js';
 
 export interface LintFilesOptions {
@@ -76,13 +76,9 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
     if (cache) {
       // Read and hash to look it up; on a miss the text is dropped and read again by whoever lints it.
       let hash: string;
-      let text: string;
-      let hit: CachedResult | undefined;
-      if (given !== undefined) {
-        hash = contentHash(given);
-        text = job.text!;
-      } else {
-        let bytes: Buffer;
+      let bytes: Buffer | undefined;
+      if (given !== undefined) hash = contentHash(given);
+      else {
         try {
           bytes = readBytes(f.abs);
         } catch {
@@ -90,20 +86,23 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
           return;
         }
         hash = contentHash(bytes);
-        const known = cache.get(f.abs, hash, f.kind, f.rel);
-        hit = known;
-        if (known?.facts) {
-          // Same bytes, kind and path as when it was linted: no need to decode it.
-          outcomes[index] = { index, facts: known.facts, findings: known.findings, estimates: known.estimates, ...(known.notText ? { notText: true as const } : {}) };
-          return;
-        }
+      }
+      const hit = cache.get(f.abs, hash, f.kind, f.rel);
+      const fromCache = (r: CachedResult, facts: TextFacts): FileOutcome => ({ index, facts, findings: r.findings, estimates: r.estimates, ...(r.notText ? { notText: true as const } : {}) });
+      // Same bytes, kind and path as when it was linted, with what output needs: no need to decode it.
+      if (hit?.facts) {
+        outcomes[index] = fromCache(hit, hit.facts);
+        return;
+      }
+      let text = job.text!;
+      if (bytes !== undefined) {
         const read = textOfBytes(bytes);
         text = read.text;
         if (read.problem) {
           // Not text: nothing to lint, the finding comes from the bytes alone.
           const findings = [read.problem];
           const result = { findings, estimates: [], notText: true as const, facts: textFacts(text, findings, []) };
-          if (!known) {
+          if (!hit) {
             cache.set(f.abs, hash, f.kind, f.rel, result);
             notText++;
           }
@@ -111,10 +110,8 @@ export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOp
           return;
         }
       }
-      if (given !== undefined) hit = cache.get(f.abs, hash, f.kind, f.rel);
       if (hit) {
-        const facts = textFacts(text, hit.findings, hit.estimates);
-        outcomes[index] = { index, facts, findings: hit.findings, estimates: hit.estimates, ...(hit.notText ? { notText: true as const } : {}) };
+        outcomes[index] = fromCache(hit, textFacts(text, hit.findings, hit.estimates));
         return;
       }
       if (given !== undefined) knownHash.set(index, hash);
