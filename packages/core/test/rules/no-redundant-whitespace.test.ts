@@ -172,12 +172,11 @@ describe(RULE, () => {
     expect(lintWith(RULE, bodyDoc('# Title\n\nOne space between words.\n\n- a list\n  - nested\n'), { reportZeroSavings: true })).toHaveLength(0);
   });
 
-  it('is line-local and linear on a large file', () => {
+  // Linearity is measured by the bench (`npm run bench -- --only long`), not asserted as a time here.
+  it('is line-local on a large file', () => {
     let body = '';
     for (let i = 0; i < 20_000; i++) body += `Item ${i}:    value ${i}\n`;
-    const t0 = performance.now();
     const findings = lintWith(RULE, bodyDoc(body));
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(findings).toHaveLength(20_000);
     expect(findings[123]!.savings.tokens).toBe(saved('Item 123:    value 123\n', 'Item 123: value 123\n'));
   });

@@ -173,14 +173,12 @@ describe(RULE, () => {
     expect(f!.fix).toBeUndefined();
   });
 
-  it('stays linear on large input full of unmatched and nested brackets', () => {
+  // Linearity is measured by the bench (`npm run bench -- --only long`), not asserted as a time here.
+  it('finds the one JSON block in large input full of unmatched and nested brackets', () => {
     const junk = '{ not json [ still not\n'.repeat(20_000) + '  [\n'.repeat(20_000);
     const pretty = JSON.stringify({ a: Array.from({ length: 200 }, (_, i) => ({ i, s: `item ${i}` })) }, null, 2);
-    const t0 = performance.now();
     const findings = lintWith(RULE, userDoc(`${junk}\n${pretty}\n`));
-    const ms = performance.now() - t0;
     expect(findings).toHaveLength(1);
-    expect(ms).toBeLessThan(5000);
   });
 
   it('never throws on odd input', () => {
