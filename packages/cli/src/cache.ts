@@ -10,15 +10,24 @@
  *   in the same folder and renamed over the old one, so a reader never sees half of it.
  * - A missing, unreadable, corrupt or foreign cache file is ignored: the run lints everything and
  *   writes a fresh one. Entries of files that no longer exist are dropped on save.
+ * - The cache is only ever a regular file. A location that is a folder holds `.promptlintcache`
+ *   (as ESLint's --cache-location); one that is something else (`/dev/null`, a FIFO, `/dev/zero`)
+ *   is never read (reading could block or never end) and never replaced: a character device such
+ *   as `/dev/null` takes nothing (the run simply keeps no cache), anything else is reported as a
+ *   cache that cannot be written. A cache file larger than MAX_CACHE_BYTES is not read.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBounded } from './bounded-read.js';
 import type { CallEstimate } from './estimate.js';
 import type { CliFinding } from './report.js';
+import { replaceAtomically } from './safe-write.js';
 import type { TextFacts } from './text-facts.js';
 
 export const DEFAULT_CACHE_FILE = '.promptlintcache';
+/** A cache file larger than this is ignored (a miss for every file), never read. */
+export const MAX_CACHE_BYTES = 1 << 30;
 /**
  * 3: entries carry their text facts, so a hit needs no decoding of the file (1 had none), and the
  * file is ASCII (other characters as \u escapes), so it loads as a one-byte string (2 did not).
@@ -88,15 +97,30 @@ export class LintCache {
     readonly key: string,
   ) {}
 
+  /** What the location is: a regular file or nothing yet, or something never read nor replaced. */
+  private target: 'file' | 'discard' | 'refuse' = 'file';
+
   /** The cache at `path` when it is valid for `key`; otherwise an empty one (never an error). */
-  static load(path: string, key: string): LintCache {
+  static load(location: string, key: string): LintCache {
+    let path = location;
+    let target: LintCache['target'] = 'file';
+    try {
+      const st = statSync(location);
+      if (st.isDirectory()) path = join(location, DEFAULT_CACHE_FILE);
+      else if (st.isCharacterDevice()) target = 'discard';
+      else if (!st.isFile()) target = 'refuse';
+    } catch {
+      // nothing there yet
+    }
     const cache = new LintCache(path, key);
+    cache.target = target;
     cache.dirty = true; // until a valid file is read
+    if (target !== 'file') return cache;
     let data: Partial<CacheFile> | null;
     try {
       // Read as Latin-1: a one-byte string, which JSON.parse reads faster; a byte past ASCII means
       // the file is not one this version wrote.
-      const text = readFileSync(path, 'latin1');
+      const text = readBounded(path, MAX_CACHE_BYTES).toString('latin1');
       if (/[^\x00-\x7f]/.test(text)) return cache;
       data = JSON.parse(text) as Partial<CacheFile> | null;
     } catch {
@@ -144,20 +168,14 @@ export class LintCache {
       if (this.touched.has(abs) || existsSync(abs)) files[abs] = e;
       else this.dirty = true;
     }
-    if (!this.dirty) return undefined;
+    if (!this.dirty || this.target === 'discard') return undefined;
+    if (this.target === 'refuse') return `${this.path} is not a regular file (a cache is kept only in a regular file or a folder)`;
     const data: CacheFile = { format: FORMAT, key: this.key, files };
-    const tmp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     try {
-      writeFileSync(tmp, asciiJson(data));
-      renameSync(tmp, this.path);
+      replaceAtomically(this.path, asciiJson(data), this.path);
       return undefined;
     } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // nothing to clean up
-      }
-      return (e as Error)?.message ?? String(e);
+      return ((e as Error)?.message ?? String(e)).replace(/^cannot write /, '');
     }
   }
 }

@@ -3,10 +3,11 @@
  * text is stable (at most 10 passes), and writes files atomically (a temp file in the same folder,
  * then rename) with their mode preserved.
  */
-import { accessSync, chmodSync, closeSync, constants, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Fix } from '@promptlint/core';
 import { CliError, describeFsError } from './errors.js';
+import { replaceAtomically } from './safe-write.js';
 
 export const MAX_PASSES = 10;
 
@@ -83,34 +84,6 @@ function resolveLink(abs: string): string {
  * Writes `content` to `path` through a temp file in the same folder and a rename; keeps the mode.
  * A symlink is written through (its target is replaced), so the link stays a link.
  */
-/** Writes `content` (a string, or pieces written one after the other) to `path` atomically. */
 export function writeAtomic(path: string, content: string | Iterable<string>, shown: string): void {
-  const abs = resolveLink(path);
-  let mode: number | undefined;
-  try {
-    mode = statSync(abs).mode & 0o7777;
-  } catch {
-    mode = undefined; // a new file
-  }
-  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  try {
-    if (typeof content === 'string') writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
-    else {
-      const fd = openSync(tmp, 'w', mode);
-      try {
-        for (const piece of content) writeFileSync(fd, piece);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, abs);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new CliError(`cannot write ${shown}: ${describeFsError(e)}`);
-  }
+  replaceAtomically(resolveLink(path), content, shown);
 }

@@ -19,6 +19,7 @@ import { Linter, type ParsePromptFile } from './lint.js';
 import { lintFiles } from './lint-files.js';
 import type { MainOptions, Output } from './main.js';
 import { summarize, type CliFinding, type FileResult, type Report } from './report.js';
+import { writeUserFile } from './safe-write.js';
 import { homepage, version } from './package-info.js';
 import { buildEngineConfig } from './settings.js';
 import type { Position } from './text-facts.js';
@@ -105,7 +106,7 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
   const out = batched(formatReportChunks(opts.format, report, { color, rules, version: version(), homepage: homepage() }));
   if (opts.outputFile !== undefined) {
     const target = resolve(cwd, opts.outputFile);
-    writeAtomic(target, out, opts.outputFile);
+    writeUserFile(target, out, opts.outputFile);
   } else {
     // A pipe takes the report as fast as its reader reads: wait when it is full, or the whole
     // report would pile up in memory as pending writes (a 16,000-file JSON report: +350 MB).
