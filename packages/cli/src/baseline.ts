@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { roundUsd } from '@promptlint/core';
 import { CliError, describeFsError } from './errors.js';
+import { inertJson, plainText } from './sanitize.js';
 import type { FileCost } from './file-cost.js';
 
 export interface Baseline {
@@ -71,7 +72,7 @@ export function loadBaseline(cwd: string, given: string): Baseline {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(report.files)) {
     throw new CliError(`${where}: not a promptlint JSON report (expected {"version": 1, "files": [...]}, made with --format json)`);
   }
-  if (report.version !== 1) throw new CliError(`${where}: "version": expected 1, got ${JSON.stringify(report.version)}`);
+  if (report.version !== 1) throw new CliError(`${where}: "version": expected 1, got ${inertJson(JSON.stringify(report.version) ?? 'undefined')}`);
   const costs = new Map<string, FileCost | null>();
   report.files.forEach((f: unknown, i: number) => {
     const at = `${where}: files[${i}]`;
@@ -80,7 +81,7 @@ export function loadBaseline(cwd: string, given: string): Baseline {
     }
     const { path } = f as { path: string };
     if (!('cost' in f)) {
-      throw new CliError(`${at} (${path}) has no "cost": the report predates per-file costs; make it again with --format json`);
+      throw new CliError(`${at} (${plainText(path)}) has no "cost": the report predates per-file costs; make it again with --format json`);
     }
     const cost = (f as { cost: unknown }).cost;
     const problem = checkCost(cost);
@@ -93,13 +94,13 @@ export function loadBaseline(cwd: string, given: string): Baseline {
 function checkCost(c: unknown): string | undefined {
   if (c === null) return undefined;
   const expected = 'expected null or {"inputTokens": number, "outputTokens": number, "usdPerCall": number | null, "model": string | null}';
-  if (typeof c !== 'object' || Array.isArray(c)) return `${expected}, got ${JSON.stringify(c)}`;
+  if (typeof c !== 'object' || Array.isArray(c)) return `${expected}, got ${inertJson(JSON.stringify(c) ?? 'undefined')}`;
   const o = c as Record<string, unknown>;
   const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-  if (!count(o.inputTokens)) return `"inputTokens": expected a number >= 0, got ${JSON.stringify(o.inputTokens)}`;
-  if (!count(o.outputTokens)) return `"outputTokens": expected a number >= 0, got ${JSON.stringify(o.outputTokens)}`;
-  if (!(o.usdPerCall === null || count(o.usdPerCall))) return `"usdPerCall": expected a number >= 0 or null, got ${JSON.stringify(o.usdPerCall)}`;
-  if (!(o.model === null || typeof o.model === 'string')) return `"model": expected a string or null, got ${JSON.stringify(o.model)}`;
+  if (!count(o.inputTokens)) return `"inputTokens": expected a number >= 0, got ${inertJson(JSON.stringify(o.inputTokens) ?? 'undefined')}`;
+  if (!count(o.outputTokens)) return `"outputTokens": expected a number >= 0, got ${inertJson(JSON.stringify(o.outputTokens) ?? 'undefined')}`;
+  if (!(o.usdPerCall === null || count(o.usdPerCall))) return `"usdPerCall": expected a number >= 0 or null, got ${inertJson(JSON.stringify(o.usdPerCall) ?? 'undefined')}`;
+  if (!(o.model === null || typeof o.model === 'string')) return `"model": expected a string or null, got ${inertJson(JSON.stringify(o.model) ?? 'undefined')}`;
   return undefined;
 }
 

@@ -137,7 +137,7 @@ export function formatTable(rows: readonly CostRow[], notes: readonly string[]):
   const head = ['file', 'model', 'input tokens', 'output tokens', 'calls', '$/call', 'total'];
   const body = rows.map((r) => [r.file ?? '(given sizes)', r.model, formatTokens(r.inputTokens), formatTokens(r.outputTokens), formatTokens(r.calls), formatUsd(r.usdPerCall), formatUsd(r.totalUsd)]);
   const table = (h: string[], b: string[][], leftCols: number): string[] => {
-    const widths = h.map((x, i) => Math.max(x.length, ...b.map((r) => r[i]!.length)));
+    const widths = h.map((x, i) => b.reduce((w, r) => Math.max(w, r[i]!.length), x.length));
     const line = (r: string[]): string => r.map((c, i) => (i < leftCols ? pad(c, widths[i]!) : padStart(c, widths[i]!))).join('  ').trimEnd();
     return [line(h), ...b.map(line)];
   };

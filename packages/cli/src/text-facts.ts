@@ -30,10 +30,15 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  */
 export function linesOf(text: string, wanted: Iterable<number>): Record<number, string> {
   const want = new Set<number>();
-  for (const n of wanted) if (Number.isInteger(n) && n >= 1) want.add(n);
+  // A loop, not Math.max(...want): a spread over 100,000 lines overflows the stack.
+  let last = 0;
+  for (const n of wanted) {
+    if (!Number.isInteger(n) || n < 1) continue;
+    want.add(n);
+    if (n > last) last = n;
+  }
   const out: Record<number, string> = {};
   if (want.size === 0) return out;
-  const last = Math.max(...want);
   LINE_BREAK.lastIndex = 0;
   let line = 1;
   let start = 0;

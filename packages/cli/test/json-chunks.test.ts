@@ -1,6 +1,8 @@
 /**
  * Reports written in pieces (formats/json-chunks.ts) must be byte for byte what one
- * `JSON.stringify(value, null, 2)` of the whole report gives: the oracle here is that call.
+ * `JSON.stringify(value, null, 2)` of the whole report gives, with the characters a terminal
+ * could act on written as \u escapes (inertJson): the oracle here is that call, and the parsed
+ * value is checked to be the same.
  */
 import { describe, expect, it } from 'vitest';
 import { rules } from '@promptlint/core';
@@ -9,8 +11,9 @@ import { formatReport, formatReportChunks } from '../src/formats/index.js';
 import { formatJson } from '../src/formats/json.js';
 import { formatSarif } from '../src/formats/sarif.js';
 import { summarize, type CliFinding, type FileResult, type Report } from '../src/report.js';
+import { inertJson } from '../src/sanitize.js';
 
-const whole = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const whole = (value: unknown): string => `${inertJson(JSON.stringify(value, null, 2))}\n`;
 
 /** `value` with ITEMS at `path` replaced by `items`. */
 function filled(value: any, items: unknown[]): unknown {
@@ -23,6 +26,7 @@ describe('jsonChunks', () => {
     [1],
     [{ a: 1, b: [1, 2, { c: [] }], d: {} }, 'x', null, [[], [1, [2]]]],
     [{ message: 'quote "this"\nand\tthat, 안녕하세요 \u2028 \u0000' }, { empty: [], nested: { deeper: { deepest: [{}] } } }],
+    [{ path: 'a\u001b]0;t\u0007\u009b31m\u202e\u2066\u007f.md' }],
   ];
   const SHAPES: ((hole: unknown) => unknown)[] = [
     (hole) => ({ version: 1, files: hole, summary: { files: 2, errors: 0 } }),
@@ -36,6 +40,7 @@ describe('jsonChunks', () => {
         for (const batch of [1, 2, 3, 64]) {
           const pieces = [...jsonChunks(shape(ITEMS), items, batch)];
           expect(pieces.join('')).toBe(whole(filled(shape(ITEMS), items)));
+          expect(JSON.parse(pieces.join(''))).toEqual(filled(shape(ITEMS), items));
           expect(pieces.length).toBe(Math.ceil(items.length / batch) + 2); // head, a piece per batch, tail
         }
       }

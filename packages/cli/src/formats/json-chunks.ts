@@ -2,8 +2,10 @@
  * `JSON.stringify(value, null, 2) + '\n'` in pieces, for reports too large to hold as one string
  * (2 bytes a character once any finding quotes a non-Latin-1 letter): the one array that grows with
  * the run is written an item at a time, from an iterable that makes each item when it is written.
- * The pieces joined are byte for byte the text `JSON.stringify` gives for the whole value.
+ * The pieces joined are byte for byte the text `JSON.stringify` gives for the whole value, passed
+ * through inertJson (sanitize.ts: control and bidi characters as \u escapes, the same value).
  */
+import { inertJson } from '../sanitize.js';
 
 /** Put this string where the streamed array goes in `value`. */
 export const ITEMS = '\u0000promptlint: the streamed items';
@@ -21,7 +23,7 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>, batch = 64
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const indent = /^ */.exec(text.slice(lineStart, at))![0];
   const itemIndent = `${indent}  `;
-  yield text.slice(0, at);
+  yield inertJson(text.slice(0, at));
   // Items are stringified a batch at a time inside (depth - 1) wrapping arrays, so JSON.stringify
   // itself indents them as the whole text would: no second pass over their text to indent it.
   const depth = itemIndent.length / 2;
@@ -42,7 +44,7 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>, batch = 64
   let first = true;
   const flush = (): string => {
     const json = JSON.stringify(wrapped, null, 2);
-    const out = `${first ? '[\n' : ',\n'}${json.slice(prefix.length, json.length - suffix.length)}`;
+    const out = `${first ? '[\n' : ',\n'}${inertJson(json.slice(prefix.length, json.length - suffix.length))}`;
     items0.length = 0;
     first = false;
     return out;
@@ -52,7 +54,7 @@ export function* jsonChunks(value: unknown, items: Iterable<unknown>, batch = 64
     if (items0.length >= batch) yield flush();
   }
   if (items0.length > 0) yield flush();
-  yield `${first ? '[]' : `\n${indent}]`}${text.slice(at + hole.length)}\n`;
+  yield `${first ? '[]' : `\n${indent}]`}${inertJson(text.slice(at + hole.length))}\n`;
 }
 
 /** Joins pieces into strings of at least `size` characters (fewer, larger writes). */

@@ -8,6 +8,7 @@
  */
 import { fileCost } from '../file-cost.js';
 import type { FileResult, Report } from '../report.js';
+import { inertJson } from '../sanitize.js';
 import { ITEMS, jsonChunks } from './json-chunks.js';
 
 function fileObject(file: FileResult): unknown {
@@ -57,5 +58,5 @@ export function jsonReportChunks(report: Report): Iterable<string> {
 }
 
 export function formatJson(report: Report): string {
-  return `${JSON.stringify(toJsonObject(report), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(toJsonObject(report), null, 2))}\n`;
 }

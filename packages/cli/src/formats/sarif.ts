@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Rule } from '@promptlint/core';
 import type { CliFinding, Report } from '../report.js';
 import { lineTextOf } from '../text-facts.js';
+import { inertJson } from '../sanitize.js';
 import { ITEMS, jsonChunks } from './json-chunks.js';
 import { withSavings } from './savings-text.js';
 
@@ -151,5 +152,5 @@ function result(f: CliFinding, id: string, ruleIndex: number, uri: string, finge
 }
 
 export function formatSarif(report: Report, options: SarifOptions): string {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(toSarif(report, options), null, 2))}\n`;
 }

@@ -6,6 +6,7 @@
 import { formatTokens } from '@promptlint/core';
 import { describeCost, describeTokens } from '../estimate.js';
 import type { Report } from '../report.js';
+import { plainText } from '../sanitize.js';
 import { stylishBaseline } from './baseline.js';
 import { paint } from './color.js';
 import { savingsText, usdCell } from './savings-text.js';
@@ -20,16 +21,20 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
 
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    lines.push('', c.underline(file.path));
-    for (const e of file.estimates) lines.push(c.dim(`  one call: ${describeTokens(e)}, ${describeCost(e)}`));
-    const posWidth = Math.max(...file.findings.map((f) => `${f.line}:${f.column}`.length));
+    // Text from files (the path, model names, messages quoting the prompt) through plainText: one
+    // line each, no control character or escape sequence reaches the terminal or a CI log.
+    lines.push('', c.underline(plainText(file.path)));
+    for (const e of file.estimates) lines.push(c.dim(`  one call: ${plainText(`${describeTokens(e)}, ${describeCost(e)}`)}`));
+    // A loop, not Math.max(...list): a spread over 100,000 findings overflows the stack.
+    let posWidth = 0;
+    for (const f of file.findings) posWidth = Math.max(posWidth, `${f.line}:${f.column}`.length);
     for (const f of file.findings) {
       const pos = padStart(`${f.line}:${f.column}`, posWidth);
       const sev = f.severity === 'error' ? c.red(pad('error', 7)) : c.yellow(pad('warning', 7));
       const rule = f.ruleId ?? 'parse-error';
-      lines.push(`  ${pos}  ${sev}  ${f.message}  ${c.dim(rule)}`);
+      lines.push(`  ${pos}  ${sev}  ${plainText(f.message)}  ${c.dim(rule)}`);
       // Rules usually state the saving in the message; add it only when the message does not.
-      const saved = f.message.includes('/call') ? '' : savingsText(f.savings);
+      const saved = f.message.includes('/call') ? '' : plainText(savingsText(f.savings));
       if (saved) lines.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(7)}  ${c.green(saved)}`);
     }
   }
@@ -50,7 +55,8 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
   }
   const dm = report.defaultModel;
   if (dm.used) {
-    lines.push(c.dim(dm.implicit ? `Priced as ${dm.name} (default; set --model or \`model:\` in front matter).` : `Files that name no model are priced as ${dm.name}.`));
+    const name = plainText(dm.name);
+    lines.push(c.dim(dm.implicit ? `Priced as ${name} (default; set --model or \`model:\` in front matter).` : `Files that name no model are priced as ${name}.`));
   }
   if (problems > 0 && summary.usdPerMonth === null && summary.usdPerCall > 0) {
     lines.push(c.dim('Per-month figures need a call rate: --calls-per-day N, `callsPerDay` in the configuration or front matter.'));
@@ -65,7 +71,7 @@ function savingsTable(report: Report): string[] {
   // '-' rather than $0 when nothing could be priced (an unknown model is never shown as free)
   rows.push(['total', String(summary.errors + summary.warnings), formatTokens(summary.tokens), usdCell(summary.priced ? summary.usdPerCall : null), usdCell(summary.usdPerMonth)]);
   const head = ['Savings by rule', 'findings', 'tokens/call', '$/call', '$/month'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length + (i === 0 ? 2 : 0))));
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length + (i === 0 ? 2 : 0)), h.length));
   const fmt = (r: string[], indent: boolean): string =>
     r.map((cell, i) => (i === 0 ? pad((indent ? '  ' : '') + cell, widths[0]!) : padStart(cell, widths[i]!))).join('  ');
   return [fmt(head, false), ...rows.map((r) => fmt(r, true))];
