@@ -125,22 +125,47 @@ export function chunkBoundaries(text: string, bodyStart: number, target = TARGET
 }
 
 /**
+ * Above this, a paragraph's closing brackets are a hazard (see `isHazardous`): the number of `]`
+ * without an open `[` before them, plus `](`, times the characters of the paragraph. micromark
+ * looks back over the paragraph's events for the opening of each `]` (all of them when there is
+ * none) and reads a link destination from each `](` until it ends, so such a paragraph costs about
+ * that product: `a] ` or `](` repeated over 40 KB took 5 to 30 s. 20,000,000 is 1,000 of them in a
+ * 20 KB paragraph, far beyond prose (a paragraph with 50 links in 5 KB scores 250,000).
+ */
+const BRACKET_BUDGET = 20_000_000;
+
+/**
  * A chunk that micromark would parse slowly or overflow on: lines opening hundreds of nested
- * containers (`>>>>...`, `- - - ...`), or thousands of emphasis delimiters (`*`, `~`), whose
- * resolution is quadratic within a paragraph.
+ * containers (`>>>>...`, `- - - ...`), thousands of emphasis delimiters (`*`, `~`), whose
+ * resolution is quadratic within a paragraph, or a paragraph with many unmatched `]` or `](` (see
+ * BRACKET_BUDGET). Paragraphs are approximated by the text between blank lines.
  */
 export function isHazardous(chunk: string): boolean {
   let delimiters = 0;
   let brackets = 0;
   let lineStart = true;
   let prefix = 0;
+  // The current block (text since the last blank line): where it starts, its open `[`, and its
+  // closing brackets that cost micromark a search (unmatched `]`, `](`).
+  let blockStart = 0;
+  let open = 0;
+  let closers = 0;
+  let lineBlank = true;
   for (let i = 0; i < chunk.length; i++) {
     const c = chunk.charCodeAt(i);
     if (c === 10 || c === 13) {
+      if (closers > 0 && closers * (i - blockStart) > BRACKET_BUDGET) return true;
+      if (lineBlank) {
+        blockStart = i;
+        open = 0;
+        closers = 0;
+      }
       lineStart = true;
+      lineBlank = true;
       prefix = 0;
       continue;
     }
+    if (c !== 32 && c !== 9) lineBlank = false;
     if (lineStart) {
       // Container prefix: spaces, `>`, list markers and ordinal digits.
       if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41 || (c >= 48 && c <= 57)) {
@@ -149,9 +174,17 @@ export function isHazardous(chunk: string): boolean {
     }
     if (c === 42 || c === 126) {
       if (++delimiters > 5000) return true;
-    } else if (c === 91 && ++brackets > 20000) return true;
+    } else if (c === 91) {
+      if (++brackets > 20000) return true;
+      open++;
+    } else if (c === 93) {
+      const link = chunk.charCodeAt(i + 1) === 40;
+      if (open > 0) open--;
+      else if (!link) closers++;
+      if (link) closers++;
+    }
   }
-  return false;
+  return closers > 0 && closers * (chunk.length - blockStart) > BRACKET_BUDGET;
 }
 
 /**

@@ -557,9 +557,27 @@ class Scanner {
     return this.urlSeen;
   }
 
+  /**
+   * `checkLinkTail`'s memory, so that the destinations and titles it reads never overlap (`](` or
+   * `[a](` repeated made each call read to the end of the paragraph: quadratic):
+   * - `destFrom`/`destEnd`: the last destination read, from the `(` after its `]` to where it
+   *   stopped (a space, a control character, its closing `)` or the end of the content);
+   * - `titleEnd[c]`: for titles closed by `c` (`"`, `'`, `)`), where the last one read ended (its
+   *   closing character, or the end of the content).
+   * Calls come in increasing positions, and every earlier call passed (a failing one throws).
+   */
+  private destFrom = -1;
+  private destEnd = -1;
+  private readonly titleEnd = new Map<number, number>();
+
   /** After `](` at `k`: gives up if a link destination or title there holds a backtick or `<`. */
   private checkLinkTail(k: number, to: number): void {
     const text = this.text;
+    // A `](` inside the last destination read: its own destination ends at or before that one's
+    // end (it starts at depth 0, and the same characters end both), with nothing that one did not
+    // check; if it ends where that one did, the same title follows. (The inline loop and that read
+    // agree on backslash escapes there: both skip `\` with the ASCII punctuation after it.)
+    if (k - 1 > this.destFrom && k < this.destEnd) return;
     const skipSpace = (p: number): number => {
       let newlines = 0;
       while (p < to) {
@@ -574,6 +592,7 @@ class Scanner {
     };
     let p = skipSpace(k);
     if (p < to && text.charCodeAt(p) === 60) throw BAIL;
+    this.destFrom = k - 1;
     let depth = 0;
     while (p < to) {
       const d = text.charCodeAt(p);
@@ -585,16 +604,24 @@ class Scanner {
       if (d === 96 || d === 60) throw BAIL;
       if (d === 40) depth++;
       else if (d === 41) {
-        if (depth === 0) return;
+        if (depth === 0) {
+          this.destEnd = p;
+          return;
+        }
         depth--;
       }
       p++;
     }
+    this.destEnd = p;
     p = skipSpace(p);
     if (p >= to) return;
     const q = text.charCodeAt(p);
     if (q !== 34 && q !== 39 && q !== 40) return;
     const close = q === 40 ? 41 : q;
+    // A title opening inside the last title read with the same closing character ends where that
+    // one did, and that one checked every character between.
+    const seen = this.titleEnd.get(close);
+    if (seen !== undefined && p < seen) return;
     for (p++; p < to; p++) {
       const d = text.charCodeAt(p);
       if (d === 92) {
@@ -602,8 +629,9 @@ class Scanner {
         continue;
       }
       if (d === 96 || d === 60) throw BAIL;
-      if (d === close) return;
+      if (d === close) break;
     }
+    this.titleEnd.set(close, Math.min(p, to));
   }
 
   /** Code spans and raw HTML (its comments) in the inline content `text[from, to)`. */

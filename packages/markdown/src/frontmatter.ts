@@ -65,6 +65,13 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock): YamlRes
   return parseWithYaml(source, from);
 }
 
+/**
+ * At most this many aliases (`*name`) in front matter. `yaml` resolves each alias by a search of the
+ * whole document, so their cost is aliases x nodes (20,000 anchors with an alias each took 22 s);
+ * past this bound the file gets a one-line error instead (prompt front matter rarely has one).
+ */
+export const MAX_YAML_ALIASES = 100;
+
 /** The front matter through `yaml` (`source` is the content, `from` its document offset). */
 export function parseWithYaml(source: string, from: number): YamlResult {
   let doc: Document;
@@ -76,6 +83,18 @@ export function parseWithYaml(source: string, from: number): YamlResult {
   const error = doc.errors[0];
   if (error) {
     return { ok: false, message: `invalid YAML front matter: ${firstLine(error.message)}`, offset: from + (error.pos?.[0] ?? 0) };
+  }
+  let aliases = 0;
+  let tooMany: number | undefined;
+  yaml().visit(doc, {
+    Alias(_key, node) {
+      if (++aliases <= MAX_YAML_ALIASES) return undefined;
+      tooMany = node.range?.[0] ?? 0;
+      return yaml().visit.BREAK;
+    },
+  });
+  if (tooMany !== undefined) {
+    return { ok: false, message: `YAML front matter with more than ${MAX_YAML_ALIASES} aliases (*name) is not read: each alias costs a search of the whole front matter`, offset: from + tooMany };
   }
   let value: unknown;
   try {

@@ -5,6 +5,7 @@
  * remark parse of the whole document. Seeded, so a failure reproduces.
  */
 import { describe, expect, it } from 'vitest';
+import { isHazardous } from '../src/chunks.js';
 import { findFrontMatter } from '../src/frontmatter.js';
 import { markdownStructure, wholeStructure, type MarkdownStructure } from '../src/structure.js';
 
@@ -53,4 +54,34 @@ describe('chunked parsing equals one parse', () => {
     }
     expect(compared).toBe(1500);
   }, 300_000);
+});
+
+describe('hazardous chunks (read by the line scanner, not micromark)', () => {
+  it('a paragraph of unmatched `]` or `](` is one; prose with links, and the same brackets split by blank lines, are not', () => {
+    expect(isHazardous(`x ${'a] '.repeat(3_000)}`)).toBe(true); // 3,000 x 9,002 characters > 20,000,000
+    expect(isHazardous(`x${'](b '.repeat(3_000)}`)).toBe(true);
+    expect(isHazardous(`x${'[a]('.repeat(3_000)}`)).toBe(true);
+    expect(isHazardous(`x ${'a] '.repeat(2_000)}`)).toBe(false); // 2,000 x 6,002 = 12,004,000
+    // matched brackets cost micromark nothing: 3,000 references in one paragraph
+    expect(isHazardous(`x ${'[a] '.repeat(3_000)}`)).toBe(false);
+    // a blank line ends the paragraph and its count
+    expect(isHazardous(`x a] b\n\n`.repeat(20_000))).toBe(false);
+    expect(isHazardous(`x a] b\n`.repeat(2_000))).toBe(true); // one paragraph of 2,000 lines
+    // 60 links in a 5 KB paragraph
+    expect(isHazardous(`${'See [the guide](https://example.com/guide) for more on this topic. '.repeat(60)}\n`)).toBe(false);
+  });
+
+  it('such documents get their comments, fences and headings from the line scanner, in linear time', () => {
+    for (const unit of ['a] ', '](', '[a](', '](b (']) {
+      // `]:` makes the fast path decline (a link reference definition may be there)
+      const body = `x${unit.repeat(Math.ceil(200_000 / unit.length))}]:\n`;
+      const text = `# Title\n\n<!-- note -->\n\n\`\`\`\ncode\n\`\`\`\n\n${body}`;
+      const s = markdownStructure(text, 0);
+      expect(s.lightChunks, JSON.stringify(unit)).toBeGreaterThan(0);
+      expect(s.headings.map((h) => h.text)).toEqual(['Title']);
+      expect(s.comments.map((c) => c.value)).toEqual([' note ']);
+      const fence = text.indexOf('```');
+      expect(s.code).toEqual([[fence, text.indexOf('```', fence + 3) + 3]]);
+    }
+  });
 });

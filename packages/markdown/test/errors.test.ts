@@ -48,6 +48,27 @@ describe('front matter errors', () => {
     expect([e.line, e.column]).toEqual([2, 1]);
   });
 
+  it('front matter with more than 100 aliases is an error at the 101st alias; 100 are read', () => {
+    const pairs = (n: number): string => Array.from({ length: n }, (_, i) => `  - &a${i} v${i}\n  - *a${i}\n`).join('');
+    const at100 = parsePromptFile(`---\nmodel: gpt-4o\nlist:\n${pairs(100)}---\nHi\n`, { path: 'prompts/x.md' });
+    expect(at100.ok).toBe(true);
+    if (at100.ok) {
+      const list = at100.frontMatter!.list as string[];
+      expect(list).toHaveLength(200);
+      expect(list.slice(196)).toEqual(['v98', 'v98', 'v99', 'v99']);
+      expect(at100.document.requests[0]!.model).toMatchObject({ value: 'gpt-4o' });
+    }
+    const e = error(`---\nmodel: gpt-4o\nlist:\n${pairs(101)}---\nHi\n`);
+    expect(e.message).toBe('YAML front matter with more than 100 aliases (*name) is not read: each alias costs a search of the whole front matter');
+    // line 1 `---`, 2 model, 3 list, then two lines per pair: the 101st alias is on line 4 + 2 * 100 + 1
+    expect([e.line, e.column]).toEqual([205, 5]);
+    // 2,000 anchors with an alias each: the same error (20,000 took yaml 22 s to resolve)
+    expect(error(`---\nmodel: gpt-4o\nlist:\n${pairs(2_000)}---\nHi\n`).message).toMatch(/more than 100 aliases/);
+    // anchors without aliases are not limited
+    const anchors = parsePromptFile(`---\nmodel: gpt-4o\nlist:\n${Array.from({ length: 1000 }, (_, i) => `  - &a${i} v\n`).join('')}---\nHi\n`, { path: 'prompts/x.md' });
+    expect(anchors.ok && (anchors.frontMatter!.list as unknown[]).length).toBe(1000);
+  });
+
   it('empty front matter is an empty mapping', () => {
     const r = parsePromptFile('---\n---\nHello\n', { path: 'prompts/x.md' });
     expect(r.ok && r.frontMatter).toEqual({});

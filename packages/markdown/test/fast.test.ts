@@ -72,6 +72,47 @@ describe('the fast scanner equals remark', () => {
   }, 120_000);
 });
 
+describe('link destinations and titles (read once, however many `](` there are)', () => {
+  const fast = (text: string) => fastStructure(text, 0);
+  const TAIL = ['](', '[a](', '[', ']', '(', ')', '"', "'", ' ', '  ', '\n', 'x', 'b', '`', '``', '<', '>', '\\', '\\)', '\\(', '\\"', ' (', ' "', " '", '\t', '[x](y "t")', '[x](<y>)', 'http://', '\u0001'];
+
+  it('equal remark on 8,000 generated paragraphs of link syntax', () => {
+    const rnd = mulberry32(20261204);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    let taken = 0;
+    for (let t = 0; t < 8000; t++) {
+      const text = Array.from({ length: 2 + Math.floor(rnd() * 24) }, () => pick(TAIL)).join('') + (rnd() < 0.5 ? ' `code`\n' : '\n');
+      if (compare(text, JSON.stringify(text))) taken++;
+    }
+    expect(taken).toBeGreaterThan(3000);
+  }, 120_000);
+
+  it('takes long runs of `](`, `[a](`, destinations with titles, and finds the code after them', () => {
+    const units = ['](', '[a](', '[a](b (', '](b "', '](\n', "[a](b '", '](x)'];
+    // a title left open runs to the end of the paragraph: the code goes in the next one
+    const after = (unit: string): string => (/[('"]$/.test(unit) ? '\n\n' : ' ') + 'end `code` <!-- note -->\n';
+    for (const unit of units) {
+      const text = `x${unit.repeat(Math.ceil(100_000 / unit.length))}${after(unit)}`;
+      const s = fast(text);
+      expect(s, JSON.stringify(unit)).toBeDefined();
+      const at = text.indexOf('`code`');
+      expect(s!.code, JSON.stringify(unit)).toEqual([[at, at + 6]]);
+      expect(s!.comments.map((c) => c.value), JSON.stringify(unit)).toEqual([' note ']);
+    }
+    // the same at a size remark parses quickly, checked against remark
+    for (const unit of units) expect(compare(`x${unit.repeat(300)}${after(unit)}`, JSON.stringify(unit))).toBe(true);
+  });
+
+  it('declines a backtick or `<` in a destination or title after a long run', () => {
+    // `[q](` right before the space that ended the destination of `[p](`: its own destination is `` `b` `` (remark: a link, no code)
+    expect(fast('[p](a[q]( `b`)\n')).toBeUndefined();
+    expect(wholeStructure('[p](a[q]( `b`)\n', false).code).toEqual([]);
+    for (const text of [`x${'['.repeat(3)}${'a]('.repeat(30_000)}\`y\``, `x${'](b ('.repeat(20_000)}<y>`, `x${'](b "'.repeat(20_000)}\``]) {
+      expect(fast(text)).toBeUndefined();
+    }
+  });
+});
+
 describe('the fast scanner', () => {
   const fast = (text: string) => fastStructure(text, 0);
 

@@ -33,19 +33,56 @@ const OPEN_ENDED: readonly RegExp[] = [
 const UNIT_EN = String.raw`(?:words?|sentences?|paragraphs?|bullet points?|bullets?|points?|characters?|chars|tokens?|lines?|items?)`;
 const NUMBER_WORD_EN = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a few|a couple of)`;
 
+/**
+ * What may follow a number to make it a length: `(?:\s+|-)(?:short\s+)?unit` ("500 words", "a
+ * 100-word summary"), or a Korean unit (`\s*단어`, "500단어", "3 문장"). Sticky: tried once at the end
+ * of each number (see `numberBound`).
+ */
+const AFTER_NUMBER_EN = new RegExp(String.raw`(?:\s+|-)(?:short\s+)?${UNIT_EN}\b`, 'iuy');
+const AFTER_NUMBER_KO = /\s*(?:단어|글자|자|문장|개|줄|문단|단락|토큰|항목)/uy;
+/** `\w` as `\b` reads it under the `iu` flags (which add U+017F and U+212A). */
+const WORD_CHAR_IU = /\w/iu;
+
+/**
+ * A number followed by a length unit: "500 words", "under 200 words", "5 bullet points", "a
+ * 100-word summary" (English: the number starts at a word boundary), "500단어 이내", "300자", "3문장",
+ * "5개", "10줄" (Korean). Equal to testing `\b\d[\d,]*(?:\s+|-)(?:short\s+)?UNIT\b` and
+ * `\d[\d,]*\s*(?:단어|...)`, without their backtracking: tried at every digit after a comma, those
+ * read the rest of the run each time (`1,1,1,...` was quadratic: 100 KB took ~10 s). Here each
+ * maximal run of digits and commas is read once and the unit is tried once at its end, the only
+ * place a match can continue (a shorter prefix of the run is followed by a digit or a comma).
+ */
+function numberBound(text: string): boolean {
+  const run = /\d[\d,]*/gu;
+  for (let m = run.exec(text); m; m = run.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    AFTER_NUMBER_KO.lastIndex = end;
+    if (AFTER_NUMBER_KO.test(text)) return true;
+    // English: some digit of the run starts at a word boundary (after a non-word character or a comma).
+    const atBoundary = start === 0 || !WORD_CHAR_IU.test(text[start - 1]!) || /,\d/u.test(m[0]);
+    if (!atBoundary) continue;
+    AFTER_NUMBER_EN.lastIndex = end;
+    if (AFTER_NUMBER_EN.test(text)) return true;
+  }
+  return false;
+}
+
 /** Statements of a bound on the answer's length. */
-const BOUNDS: readonly RegExp[] = [
-  // "500 words", "under 200 words", "5 bullet points", "in 3 sentences", "a 100-word summary"
-  new RegExp(String.raw`\b\d[\d,]*(?:\s+|-)(?:short\s+)?${UNIT_EN}\b`, 'iu'),
+const BOUNDS: readonly ((text: string) => boolean)[] = [
+  // "500 words", "under 200 words", "5 bullet points", "a 100-word summary", "500단어 이내", "3문장"
+  numberBound,
   // "one paragraph", "two sentences", "a few bullet points"
-  new RegExp(String.raw`\b${NUMBER_WORD_EN}\s+(?:short\s+)?${UNIT_EN}\b`, 'iu'),
-  /\b(?:briefly|brief|concise(?:ly)?|succinct(?:ly)?|short answer|tl;?dr)\b/iu,
-  // "500단어 이내", "300자 이내", "3문장", "5개", "10줄"
-  /\d[\d,]*\s*(?:단어|글자|자|문장|개|줄|문단|단락|토큰|항목)/u,
+  regexBound(new RegExp(String.raw`\b${NUMBER_WORD_EN}\s+(?:short\s+)?${UNIT_EN}\b`, 'iu')),
+  regexBound(/\b(?:briefly|brief|concise(?:ly)?|succinct(?:ly)?|short answer|tl;?dr)\b/iu),
   // "한 문장", "세 줄", "다섯 가지"
-  /(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:문장|줄|문단|단락|단어|가지)/u,
-  /이내로|이내|간단히|간단하게|간략히|간략하게|짧게|요약해서\s*\d/u,
+  regexBound(/(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:문장|줄|문단|단락|단어|가지)/u),
+  regexBound(/이내로|이내|간단히|간단하게|간략히|간략하게|짧게|요약해서\s*\d/u),
 ];
+
+function regexBound(re: RegExp): (text: string) => boolean {
+  return (text) => re.test(text);
+}
 
 /** Negations just before an English phrase ("do not go into exhaustive ...", "without detailed"). */
 const NEGATED_BEFORE = /\b(?:not|no|don't|never|without|avoid)\s+(?:\S+\s+){0,2}$/iu;
@@ -59,7 +96,7 @@ function hasBound(request: PromptRequest): boolean {
   const text = staticParts(request)
     .map(({ part }) => part.text)
     .join('\n');
-  return BOUNDS.some((re) => re.test(text));
+  return BOUNDS.some((bound) => bound(text));
 }
 
 interface OpenMatch {

@@ -110,6 +110,49 @@ describe(RULE, () => {
     expect(lintWith(RULE, doc)[0]!.range).toEqual([10, text.length - 1]);
   });
 
+  it('reads a number followed by a unit as a bound exactly as the plain patterns do (differential, seeded)', () => {
+    // The patterns the rule used before it scanned numbers itself (they backtrack on `1,1,1,...`).
+    const UNIT = String.raw`(?:words?|sentences?|paragraphs?|bullet points?|bullets?|points?|characters?|chars|tokens?|lines?|items?)`;
+    const english = new RegExp(String.raw`\b\d[\d,]*(?:\s+|-)(?:short\s+)?${UNIT}\b`, 'iu');
+    const korean = /\d[\d,]*\s*(?:단어|글자|자|문장|개|줄|문단|단락|토큰|항목)/u;
+    // Pieces that make numbers, separators, units, word characters before a number (K: U+212A, a word character under `iu`).
+    const pieces = ['1', '23', ',', ',5', 'a1,5', 'b2,', ' ', '  ', '\t', '\n', '-', 'words', 'Word', 'wordsmith', 'short ', 'bullet points', 'x', '_', '\u212a', '\u017f', '단어', '개', '자', '.'];
+    let seed = 0x5eed;
+    const next = (): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    let bounded = 0;
+    for (let n = 0; n < 3000; n++) {
+      let tail = '';
+      const len = 1 + Math.floor(next() * 8);
+      for (let k = 0; k < len; k++) tail += pieces[Math.floor(next() * pieces.length)];
+      const body = `Explain in detail: ${tail}`;
+      const expected = english.test(body) || korean.test(body) ? 0 : 1;
+      bounded += 1 - expected;
+      expect(lintWith(RULE, ask(body)), JSON.stringify(body)).toHaveLength(expected);
+    }
+    // both outcomes are well represented
+    expect(bounded).toBeGreaterThan(200);
+    expect(bounded).toBeLessThan(2700);
+  });
+
+  it('long runs of digits and commas: a unit only at the end of the run is a bound', () => {
+    const ones = '1,'.repeat(20_000);
+    expect(lintWith(RULE, ask(`Explain in detail: ${ones}`))).toHaveLength(1);
+    expect(lintWith(RULE, ask(`Explain in detail: [${ones}1]`))).toHaveLength(1);
+    expect(lintWith(RULE, ask(`Explain in detail: ${ones}1 words`))).toHaveLength(0);
+    expect(lintWith(RULE, ask(`Explain in detail: ${ones}1-word answer`))).toHaveLength(0);
+    expect(lintWith(RULE, ask(`자세히 설명해줘: ${ones}1개`))).toHaveLength(0);
+    // after a letter, only a digit that follows a comma starts at a word boundary
+    expect(lintWith(RULE, ask('Explain in detail: a1,5 words'))).toHaveLength(0);
+    expect(lintWith(RULE, ask('Explain in detail: a15 words'))).toHaveLength(1);
+    expect(lintWith(RULE, ask(`Explain in detail: ${ones.replace(/,/g, '')} words`))).toHaveLength(0);
+    expect(lintWith(RULE, ask(`Explain in detail: x${ones.replace(/,/g, '')} words`))).toHaveLength(1);
+  });
+
   it('is in strict, not in recommended', () => {
     expect(presetRules('strict')[RULE]).toBe('warn');
     expect(presetRules('recommended')[RULE]).toBeUndefined();
