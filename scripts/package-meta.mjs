@@ -2,7 +2,8 @@
 // One home page for the whole project: the root package.json's `homepage`. Every published
 // package.json gets `homepage`, `repository` (with its `directory`) and `bugs` derived from it, and
 // the CLI (SARIF `helpUri`) and the ESLint plugin (`meta.docs.url`) derive their links from their
-// package.json's `homepage` at run time.
+// package.json's `homepage` at run time. The pre-commit hook's `@promptlint/cli@<version>` follows
+// the CLI's version.
 // `node scripts/package-meta.mjs` writes them; `node scripts/package-meta.mjs --check` exits 1 when one drifts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,17 @@ for (const [dir, fields] of Object.entries(wanted)) {
     changed = true;
   }
   if (changed && !check) writeFileSync(join(root, file), JSON.stringify(pkg, null, 2) + '\n');
+}
+
+// The pre-commit hook runs the CLI of this version through npx.
+const cliVersion = readJson('packages/cli/package.json').version;
+const hookFile = '.pre-commit-hooks.yaml';
+const hook = readFileSync(join(root, hookFile), 'utf8');
+const hookNext = hook.replace(/(@promptlint\/cli@)[^\s'"]+/g, `$1${cliVersion}`);
+if (!/@promptlint\/cli@/.test(hook)) problems.push(`${hookFile}: its entry does not name @promptlint/cli@<version>`);
+else if (hookNext !== hook) {
+  problems.push(`${hookFile}: the entry's @promptlint/cli version is not ${cliVersion}`);
+  if (!check) writeFileSync(join(root, hookFile), hookNext);
 }
 
 if (check && problems.length) {

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGES = ['core', 'markdown', 'eslint-plugin', 'cli'];
@@ -327,5 +328,140 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     const r = timed('tsc', () => npx(['tsc', '-p', '.']));
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+// --- the CI integrations, run as a user's CI would run them ---
+
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  runs: { steps: { id?: string; run?: string; shell?: string; if?: string; uses?: string; env?: Record<string, string> }[] };
+}
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+}
+
+const CLI_VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+const ACTION = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+const RUN_STEP = ACTION.runs.steps.find((s) => s.id === 'run')!;
+const HOOKS = parseYaml(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+
+/** A user's repository: a folder whose name has a space, the CLI installed from the tarballs, no network. */
+function ciRepo(): string {
+  const dir = join(temp, 'ci-repo');
+  if (existsSync(dir)) return dir;
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'ci-repo', version: '1.0.0', private: true }, null, 2),
+    '.promptlintrc.json': JSON.stringify({ extends: 'recommended' }),
+    'my prompts/support.prompt.md': FILES['prompts/support.prompt.md']!,
+    'notes.md': 'Not a prompt file.\n',
+  };
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  symlinkSync(join(app, 'node_modules'), join(dir, 'node_modules'), 'junction');
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+  execFileSync('git', ['add', '-A'], { cwd: dir });
+  return dir;
+}
+
+/** npm may not reach the registry: only the packed, locally installed CLI can answer. */
+const OFFLINE = { ...ENV, npm_config_offline: 'true' };
+
+/** The action's run step as GitHub runs a composite `shell: bash` step: bash -e -o pipefail, inputs as env. */
+function runAction(inputs: Record<string, string>) {
+  const dir = ciRepo();
+  const out = join(temp, `github-output-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(out, '');
+  const values: Record<string, string> = {};
+  for (const [name, input] of Object.entries(ACTION.inputs)) values[name] = inputs[name] ?? input.default ?? '';
+  const env: NodeJS.ProcessEnv = { ...OFFLINE, GITHUB_OUTPUT: out, GITHUB_ACTION_PATH: ROOT };
+  for (const [k, v] of Object.entries(RUN_STEP.env!)) {
+    const m = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v);
+    if (!m) throw new Error(`action.yml: ${k} is not an input`);
+    env[k] = values[m[1]!]!;
+  }
+  const script = join(temp, 'action-step.sh');
+  writeFileSync(script, RUN_STEP.run!);
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: dir, env, encoding: 'utf8' });
+  return { ...r, dir, output: readFileSync(out, 'utf8'), sarif: join(dir, values['sarif-file']!) };
+}
+
+/** `::error file=a,line=1,...::message` to its command and properties. */
+function annotation(line: string): { command: string; props: Record<string, string> } {
+  const m = /^::(error|warning) ([^:]*)::/.exec(line);
+  if (!m) throw new Error(`not an annotation: ${line}`);
+  const props = Object.fromEntries(m[2]!.split(',').map((p) => p.split('=') as [string, string]));
+  return { command: m[1]!, props: { ...props, file: decodeURIComponent(props.file!.replace(/%2C/g, ',').replace(/%3A/g, ':')) } };
+}
+
+describe('the GitHub Action and the pre-commit hook, as written', { timeout: 120_000 }, () => {
+  it('action.yml lints once, with no `|| true`, and uploads SARIF only when this run wrote it', () => {
+    expect(RUN_STEP.shell).toBe('bash');
+    expect(RUN_STEP.run!.match(/\bnpx\b/g)).toHaveLength(1);
+    expect(RUN_STEP.run).not.toMatch(/\|\|\s*true/);
+    const upload = ACTION.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    expect(upload.if).toContain("steps.run.outputs.sarif == 'true'");
+  });
+
+  it('the action on a path with a space: exit 1, SARIF written, one annotation per SARIF result, at the places --format github gives', () => {
+    const r = runAction({ paths: 'my prompts', version: CLI_VERSION });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.output).toBe('sarif=true\n');
+    const sarif = JSON.parse(readFileSync(r.sarif, 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    const results = sarif.runs[0]!.results;
+    expect(results.map((x) => x.ruleId)).toEqual(['no-dynamic-prefix']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(results.length);
+    // The same places and titles as the CLI's own github format over the same files.
+    const github = spawnSync(process.execPath, [join(app, 'node_modules/@promptlint/cli/bin/promptlint.js'), '--format', 'github', 'my prompts'], { cwd: r.dir, env: OFFLINE, encoding: 'utf8' });
+    expect(github.status).toBe(1);
+    expect(lines.map(annotation)).toEqual(github.stdout.trim().split('\n').map(annotation));
+    expect(annotation(lines[0]!)).toEqual({
+      command: 'error',
+      props: expect.objectContaining({ file: 'my prompts/support.prompt.md', title: 'promptlint(no-dynamic-prefix)', line: String(positionOf('prompts/support.prompt.md', '{{today}}').line) }),
+    });
+  });
+
+  it('the action with a configuration error: exit 2 with the message, no annotations, and no SARIF to upload (not even a stale one)', () => {
+    const dir = ciRepo();
+    writeFileSync(join(dir, 'promptlint.sarif'), '{"stale": true}');
+    const r = runAction({ paths: 'my prompts', version: CLI_VERSION, config: 'missing config.json' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('missing config.json');
+    expect(r.stdout).not.toContain('::');
+    expect(existsSync(r.sarif)).toBe(false);
+    expect(r.output).toBe('sarif=false\n');
+  });
+
+  it('the pre-commit hook runs the packed CLI through npx on the staged prompt files only, installing nothing else', () => {
+    expect(HOOKS.map((h) => h.id)).toEqual(['promptlint']);
+    const hook = HOOKS[0]!;
+    // `language: node` would npm install and npm pack this monorepo's root (its dev dependencies).
+    expect(hook.language).toBe('system');
+    expect(hook.entry).toBe(`npx --yes @promptlint/cli@${CLI_VERSION}`);
+    const files = new RegExp(hook.files);
+    for (const yes of ['a.prompt.md', 'prompts/a.md', 'src/prompts/b.txt', 'AGENTS.md', 'docs/CLAUDE.md', '.github/prompts/x.prompt.md', '.github/copilot-instructions.md', '.cursor/rules/r.mdc', 'chat.prompty']) {
+      expect(files.test(yes), yes).toBe(true);
+    }
+    for (const no of ['README.md', 'notes.md', 'src/app.ts', 'myprompts/a.md']) expect(files.test(no), no).toBe(false);
+
+    // What pre-commit does for `language: system`: the entry's words, then the staged files that match.
+    const dir = ciRepo();
+    const staged = execFileSync('git', ['diff', '--cached', '--name-only', '-z'], { cwd: dir, encoding: 'utf8' }).split('\0').filter((f) => f && files.test(f));
+    expect(staged).toEqual(['my prompts/support.prompt.md']);
+    const [command, ...args] = hook.entry.split(' ');
+    const r = spawnSync(command === 'npx' ? NPX : command!, [...args, ...staged], { cwd: dir, env: OFFLINE, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // the commit is blocked
+    expect(r.stdout).toContain('my prompts/support.prompt.md');
+    expect(r.stdout).toContain('no-dynamic-prefix');
   });
 });
