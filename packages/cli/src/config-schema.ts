@@ -39,7 +39,7 @@ export const MODEL_FIELDS: Record<string, SchemaNode> = {
   maxOutput: tokensOrNull('Maximum output tokens per call.', 1),
   minCacheableTokens: tokensOrNull('Minimum cacheable prefix, in tokens (null: the model does not cache).', 0),
   aliases: names('Other names that resolve to this entry.'),
-  seedNames: names('Names the seed article uses for this model.'),
+  displayNames: names('Display names that resolve to this model ("Claude 3.7 Sonnet", "Gemini Flash").'),
   asOf: { type: 'string', description: 'When the prices were read.' },
   source: { type: ['string', 'null'], description: 'Where the prices come from.' },
   encoding: { enum: [...ENCODINGS], description: 'The BPE encoding of an OpenAI-compatible model.' },

@@ -1,5 +1,5 @@
 /**
- * `promptlint cost`: the seed's comparison table for real files. Per file x model: input tokens
+ * `promptlint cost`: a comparison table of models for real files. Per file x model: input tokens
  * (counted from the file's static text with the model's tokenizer, or --input-tokens), output
  * tokens (--output-tokens, else the file's output limit, else 0 with a note), calls, $/call, total;
  * then totals per model. Uses core's callCost (input x input price + output x output price).

@@ -22,5 +22,5 @@ export function homepage(): string {
   const p = read();
   if (p.homepage) return p.homepage;
   const url = typeof p.repository === 'string' ? p.repository : p.repository?.url;
-  return (url ?? 'https://example.invalid/promptlint').replace(/^git\+/, '').replace(/\.git$/, '');
+  return (url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
 }

@@ -1,4 +1,4 @@
-/** What one request costs: the seed's formula, input x input price + output x output price. */
+/** What one request costs: input x input price + output x output price. */
 import { partsInOrder, setOutputLimit, staticTokens } from './analysis.js';
 import type { PromptRequest } from './model.js';
 import type { ModelEntry } from './prices.js';
@@ -12,7 +12,7 @@ export interface CallCost {
   outputUsd: number;
 }
 
-/** Cost of `calls` calls with the given token counts on a model (the seed's scenario). */
+/** Cost of `calls` calls with the given token counts on a model. */
 export function callCost(entry: ModelEntry, inputTokens: number, outputTokens: number, calls = 1): CallCost & { totalUsd: number } {
   const inputUsd = usd(inputTokens, entry.input);
   const outputUsd = usd(outputTokens, entry.output);

@@ -24,8 +24,8 @@ export interface ModelEntry {
   /** The provider's minimum cacheable prefix, in tokens; `null` when the model does not cache. */
   minCacheableTokens: number | null;
   aliases: string[];
-  /** Names the seed article uses for this model. */
-  seedNames?: string[];
+  /** Display names that resolve to this model ("Claude 3.7 Sonnet", "Gemini Flash"). */
+  displayNames?: string[];
   asOf: string;
   source: string | null;
   encoding?: EncodingName;
@@ -114,7 +114,7 @@ export class PriceTable {
 
   private add(e: ModelEntry): void {
     this.byId.set(normaliseModelName(e.id), e);
-    for (const a of [...e.aliases, ...(e.seedNames ?? [])]) this.byAlias.set(normaliseModelName(a), e);
+    for (const a of [...e.aliases, ...(e.displayNames ?? [])]) this.byAlias.set(normaliseModelName(a), e);
   }
 
   /** The entry for a model name, or `undefined` for an unknown model (never a $0 default). */

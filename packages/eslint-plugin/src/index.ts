@@ -2,8 +2,13 @@
  * @promptlint/eslint-plugin: promptlint's cost rules for code that calls LLM SDKs and, through the
  * `prompt` language, for prompt files, with flat-config presets covering both.
  *
- *   import promptlint from '@promptlint/eslint-plugin';
+ *   import promptlint from '@promptlint/eslint-plugin';             // ESM
+ *   const promptlint = require('@promptlint/eslint-plugin');        // CommonJS (eslint.config.cjs)
  *   export default [...promptlint.configs.recommended];
+ *
+ * The package is ESM only; `require()` of it (Node >= 20.19) returns the plugin object itself, not a
+ * module namespace with `.default`, through the `'module.exports'` export below, so a CommonJS config
+ * that names the plugin in `plugins: { promptlint }` beside the presets gets the same object.
  */
 import { createRequire } from 'node:module';
 import { rules as coreRules } from '@promptlint/core';
@@ -35,3 +40,4 @@ export { CODE_FILES, PROMPT_FILES } from './configs.js';
 export const { configs, languages, meta } = plugin;
 export { rules };
 export default plugin;
+export { plugin as 'module.exports' };

@@ -1,5 +1,5 @@
 /**
- * The JSON contract of DESIGN.md: `{ version: 1, files: [{ path, findings: [...] }], summary }`.
+ * The JSON contract (packages/cli/README.md, Formats): `{ version: 1, files: [{ path, findings: [...] }], summary }`.
  * Every file linted is listed, clean ones with `findings: []`. Fatal parse errors carry
  * `ruleId: null, fatal: true, savings: null`; budget findings `ruleId: "max-cost", savings: null`.
  * A finding with an autofix carries it as `fix: { range, text }` (as ESLint's JSON does).

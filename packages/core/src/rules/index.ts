@@ -11,7 +11,7 @@ import requireCacheControl from './require-cache-control.js';
 import requireLengthLimit from './require-length-limit.js';
 import requireMaxTokens from './require-max-tokens.js';
 
-/** Every rule, in the order of DESIGN.md's table. */
+/** Every rule, in the order of the README's rules table. */
 export const rules: readonly Rule<any>[] = [
   noDynamicPrefix,
   requireCacheControl,

@@ -14,7 +14,7 @@ export interface Options {
 }
 
 const ADVICE =
-  'trim it, or summarise long documents with a cheap model first and send the summary (the seed\'s strategy 17: a 50,000-token PDF summarised to 5,000 tokens by gpt-4o-mini, then analysed by gpt-4o)';
+  'trim it, or summarise long documents with a cheap model first and send the summary (for example a 50,000-token PDF summarised to 5,000 tokens by gpt-4o-mini, then analysed by gpt-4o)';
 
 export default defineRule<Options>({
   meta: {

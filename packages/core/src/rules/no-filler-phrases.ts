@@ -25,7 +25,7 @@ export interface Options {
  * docs/rules/no-filler-phrases.md); a match is still reported only when it saves tokens in its line.
  */
 export const FILLER_PHRASES: readonly Phrase[] = [
-  // framing of dialogue (the seed's strategy 15)
+  // framing of dialogue
   { phrase: 'The user asked the following question:', replacement: 'Q:' },
   { phrase: 'The system responded as follows:', replacement: 'A:' },
   { phrase: 'The assistant responded as follows:', replacement: 'A:' },

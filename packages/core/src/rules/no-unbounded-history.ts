@@ -60,7 +60,7 @@ export default defineRule<Options>({
     });
     return [
       {
-        message: `\`${history.name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last ${keepLast} (\`${history.name}.slice(-${keepLast})\`, the seed's \`messages[-10:]\`) or summarise older turns into one message (the seed does it past 20 messages); over ${turns} messages of ~${formatTokens(tokensPerMessage)} tokens this ${describeSavings(savings)}.`,
+        message: `\`${history.name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last ${keepLast} (\`${history.name}.slice(-${keepLast})\`, in Python \`messages[-${keepLast}:]\`) or summarise older turns into one message once the history passes a limit (say 20 messages); over ${turns} messages of ~${formatTokens(tokensPerMessage)} tokens this ${describeSavings(savings)}.`,
         range: history.range,
         savings,
       },

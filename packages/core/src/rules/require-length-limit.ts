@@ -13,7 +13,7 @@ import { reportRange, staticParts } from '../scan.js';
 export interface Options {
   /** An output limit at or below this many tokens is a bound: no finding. */
   maxBoundedOutput: number;
-  /** Tokens of a typical answer once a length is stated (the seed: 1,000 instead of 10,000). */
+  /** Tokens of a typical answer once a length is stated (about 1,000 instead of 10,000). */
   typicalBoundedOutput: number;
 }
 

@@ -76,7 +76,7 @@ export default defineRule<Options>({
       ];
     }
     if (request.api === 'anthropic-messages') {
-      // The API rejects a request without `max_tokens` (PROVIDERS.md): nothing runs away, the call fails.
+      // The API rejects a request without `max_tokens` (docs/providers.md): nothing runs away, the call fails.
       return [
         {
           message: `\`${name}\` is missing: the Anthropic Messages API requires it and rejects a request without it. Set it sized to the answer, not to the model's maximum output${exposureText}.`,

@@ -26,7 +26,7 @@ describe(RULE, () => {
     expect(f.savings.usdPerCall).toBeCloseTo(((total - 8000) * 2.5) / 1e6, 12);
     expect(f.range).toEqual(doc.requests[0]!.range);
     expect(f.message).toContain(`This prompt is ${total.toLocaleString('en-US')} input tokens, ${(total - 8000).toLocaleString('en-US')} over its budget of 8,000`);
-    expect(f.message).toMatch(/strategy 17: a 50,000-token PDF summarised/);
+    expect(f.message).toMatch(/for example a 50,000-token PDF summarised/);
     expect(f.message).toMatch(/getting down to the budget saves ~[\d,]+ input tokens\/call, ~\$0\.00\d+\/call/);
   });
 

@@ -33,7 +33,7 @@ describe(RULE, () => {
     expect(doc.text.slice(f.range[0], f.range[1])).toBe('{{messages}}');
     expect(f.message).toContain('`messages` grows every turn and is resent whole');
     expect(f.message).toContain('`messages.slice(-10)`');
-    expect(f.message).toContain("the seed's `messages[-10:]`");
+    expect(f.message).toContain('in Python `messages[-10:]`');
     expect(f.message).toMatch(/summarise older turns/);
     expect(f.message).toContain('saves ~1,640 input tokens/call, ~$0.00410/call');
   });

@@ -1,5 +1,5 @@
 /**
- * The output-token limit of a request, under the name its API reads (PROVIDERS.md's table): set (a
+ * The output-token limit of a request, under the name its API reads (docs/providers.md's table): set (a
  * constant number), absent (not written, or written as a value that means "no cap", or under a name
  * the API ignores), or unknown (an expression or spread we cannot see through).
  */

@@ -5,6 +5,7 @@
  */
 import type { Rule as CoreRule } from '@promptlint/core';
 import type { Rule } from 'eslint';
+import { ruleDocsUrl } from '../rules/docs-url.js';
 import { runCoreRule, type ReportContext } from './run-core-rule.js';
 import type { PromptFileNode } from './types.js';
 
@@ -14,14 +15,12 @@ export interface CodeRule {
   create(context: any): object;
 }
 
-export const DOCS_BASE = 'https://example.invalid/promptlint/blob/main/docs/rules/';
-
 /** ESLint rule metadata derived from the core rule's own. */
 export function metaFromCore(rule: CoreRule<any>): Rule.RuleMetaData {
   const m = rule.meta;
   return {
     type: 'suggestion',
-    docs: { description: m.description, recommended: m.recommended, url: `${DOCS_BASE}${m.id}.md` },
+    docs: { description: m.description, recommended: m.recommended, url: ruleDocsUrl(m.id) },
     ...(m.fixable ? { fixable: 'code' as const } : {}),
     ...(m.hasSuggestions ? { hasSuggestions: true } : {}),
     schema: [m.schema as Rule.RuleMetaData['schema'] & object],

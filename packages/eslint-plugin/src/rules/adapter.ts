@@ -10,16 +10,15 @@ import { extractCached, type CodeSource } from '../code/extract.js';
 import { mayCallLlmSdkCached } from '../code/prefilter.js';
 import { runCoreRule, type ReportContext } from '../language/run-core-rule.js';
 import { literalAwareFix, type LiteralSource } from './literal-fix.js';
+import { ruleDocsUrl } from './docs-url.js';
 import { codeSettings } from './settings.js';
-
-export const DOCS_URL = 'https://example.invalid/promptlint/blob/main/docs/rules/';
 
 /** ESLint metadata of a core rule. */
 export function eslintMeta(core: CoreRule<any>): Rule.RuleMetaData {
   const m = core.meta;
   return {
     type: 'suggestion',
-    docs: { description: m.description, recommended: m.recommended, url: `${DOCS_URL}${m.id}.md` },
+    docs: { description: m.description, recommended: m.recommended, url: ruleDocsUrl(m.id) },
     ...(m.fixable ? { fixable: m.id === 'no-redundant-whitespace' ? ('whitespace' as const) : ('code' as const) } : {}),
     ...(m.hasSuggestions ? { hasSuggestions: true } : {}),
     schema: [m.schema as Rule.RuleMetaData['schema'] & object],

@@ -47,7 +47,7 @@ export function run(ruleId: string, cases: { valid: Valid[]; invalid: Invalid[] 
     },
   };
   // typescript-eslint's types want messageIds; ESLint accepts `message` (string or RegExp) too.
-  tester.run(ruleId, audited as never, cases as never);
+  tester.run(ruleId, audited as never, named(cases) as never);
   describe(`${ruleId}: prefilter`, () => {
     it('was checked against the import tracking on every case', () => {
       expect(audit.files).toBeGreaterThanOrEqual(cases.valid.length + cases.invalid.length);
@@ -55,6 +55,25 @@ export function run(ruleId: string, cases: { valid: Valid[]; invalid: Invalid[] 
       expect(audit.tracked).toBeGreaterThanOrEqual(cases.invalid.length);
     });
   });
+}
+
+/**
+ * A short test name for a case that has none (RuleTester names a case by its whole code
+ * otherwise): its number and its code without imports, on one line, cut at 72 characters.
+ */
+export function caseName(kind: 'valid' | 'invalid', index: number, code: string): string {
+  const body = code
+    .replace(/\bimport\b[^;]*?\bfrom\s*(['"])[^'"]*\1;?|\b(const|let|var)\s+\w+\s*=\s*require\([^)]*\);?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${kind} #${index + 1}: ${body.length > 72 ? `${body.slice(0, 71)}…` : body}`;
+}
+
+function named(cases: { valid: Valid[]; invalid: Invalid[] }): { valid: Valid[]; invalid: Invalid[] } {
+  return {
+    valid: cases.valid.map((c, i) => (typeof c === 'string' ? { code: c, name: caseName('valid', i, c) } : { ...c, name: c.name ?? caseName('valid', i, c.code) })),
+    invalid: cases.invalid.map((c, i) => ({ ...c, name: c.name ?? caseName('invalid', i, c.code) })),
+  };
 }
 
 /** The real tokenizer, called directly (never through the rule). */

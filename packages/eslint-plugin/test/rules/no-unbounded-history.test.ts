@@ -9,7 +9,7 @@ import { at, run } from './helpers.js';
 const saves = (pricePerMTok: number) => `saves ~1,640 input tokens/call, ~${formatUsd((1640 * pricePerMTok) / 1e6)}/call`;
 /** gpt-4o input: $2.50 per 1M tokens unless said otherwise. */
 const message = (name: string, pricePerMTok = 2.5) =>
-  `\`${name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last 10 (\`${name}.slice(-10)\`, the seed's \`messages[-10:]\`) or summarise older turns into one message (the seed does it past 20 messages); over 50 messages of ~100 tokens this ${saves(pricePerMTok)}.`;
+  `\`${name}\` grows every turn and is resent whole, so each call pays again for every earlier message: send only the last 10 (\`${name}.slice(-10)\`, in Python \`messages[-10:]\`) or summarise older turns into one message once the history passes a limit (say 20 messages); over 50 messages of ~100 tokens this ${saves(pricePerMTok)}.`;
 
 const server = (send: string, between = '') => `import OpenAI from 'openai';
 const client = new OpenAI();
