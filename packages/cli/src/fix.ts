@@ -22,12 +22,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
     accepted.push(f);
     lastEnd = f.range[1];
   }
-  let out = text;
-  for (let i = accepted.length - 1; i >= 0; i--) {
-    const f = accepted[i]!;
-    out = out.slice(0, f.range[0]) + f.text + out.slice(f.range[1]);
+  // One pass, in order: the text between fixes and each fix's text, joined once (rebuilding the
+  // whole text per fix was quadratic: 30,000 fixes in 173 KB took 83 s).
+  const pieces: string[] = [];
+  let at = 0;
+  for (const f of accepted) {
+    pieces.push(text.slice(at, f.range[0]), f.text);
+    at = f.range[1];
   }
-  return { text: out, applied: accepted.length };
+  pieces.push(text.slice(at));
+  return { text: accepted.length === 0 ? text : pieces.join(''), applied: accepted.length };
 }
 
 /**
