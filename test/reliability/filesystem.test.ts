@@ -84,7 +84,8 @@ describe('files that cannot be read', T, () => {
   it.skipIf(!existsSync('/proc/self/mem'))('a read that fails with EIO (even for root): one line naming the file, exit 2', () => {
     const cwd = tempDir({ 'prompts/a.md': PROMPT });
     symlinkSync('/proc/self/mem', join(cwd, 'prompts/mem.prompt.md'));
-    const line = expectUsageError(run(['.'], cwd));
+    // named: a link out of the project found in a folder is not linted (fix-files.test.ts)
+    const line = expectUsageError(run(['prompts/mem.prompt.md'], cwd));
     expect(line).toMatch(/^promptlint: cannot read prompts\/mem\.prompt\.md: /);
     expect(line).toMatch(/EIO|i\/o error|input\/output error/i);
   });

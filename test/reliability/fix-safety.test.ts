@@ -1,5 +1,5 @@
 /**
- * `--fix` never corrupts a file: writes are atomic (temp file + rename, mode kept), a target that
+ * `--fix` never corrupts a file: writes are in place after a synced backup copy (fix.ts), a target that
  * cannot be written is refused before any file is touched, and every file is byte-identical after
  * a failed run. Real child-process runs.
  *
@@ -42,8 +42,8 @@ afterAll(clearImmutable);
 
 const bytes = (path: string): Buffer => readFileSync(path);
 
-describe('--fix writes atomically', T, () => {
-  it('fixes through a temp file and a rename: new inode, same mode, no temp file left', () => {
+describe('--fix writes in place after a backup copy (fix.ts: keeps owner, attributes and links)', T, () => {
+  it('fixes the same inode: same mode, no temp or backup file left', () => {
     const cwd = tempDir({ 'prompts/a.md': MESSY });
     const file = join(cwd, 'prompts/a.md');
     chmodSync(file, 0o600);
@@ -52,7 +52,7 @@ describe('--fix writes atomically', T, () => {
     expect([0, 1]).toContain(r.status);
     const after = statSync(file);
     expect(readFileSync(file, 'utf8')).not.toBe(MESSY);
-    expect(after.ino).not.toBe(before.ino); // replaced by rename, never rewritten in place
+    expect(after.ino).toBe(before.ino); // rewritten in place, never replaced by a rename
     expect(after.mode & 0o7777).toBe(0o600);
     expect(readdirSync(join(cwd, 'prompts'))).toEqual(['a.md']);
   });

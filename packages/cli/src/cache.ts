@@ -31,8 +31,9 @@ export const MAX_CACHE_BYTES = 1 << 30;
 /**
  * 3: entries carry their text facts, so a hit needs no decoding of the file (1 had none), and the
  * file is ASCII (other characters as \u escapes), so it loads as a one-byte string (2 did not).
+ * 4: every entry carries a digest of its content, and is checked field by field when loaded.
  */
-const FORMAT = 'promptlint-cache/3';
+const FORMAT = 'promptlint-cache/4';
 
 /** JSON text with every character past ASCII written as a \u escape (same value when parsed). */
 function asciiJson(value: unknown): string {
@@ -52,6 +53,8 @@ interface Entry extends CachedResult {
   hash: string;
   kind: string;
   rel: string;
+  /** entryDigest of the rest. */
+  digest: string;
 }
 
 interface CacheFile {
@@ -77,12 +80,82 @@ export function cacheKey(parts: { engine: unknown; versions: Record<string, stri
   return contentHash(stableJson(parts));
 }
 
-function isEntry(v: unknown): v is Entry {
-  const e = v as Partial<Entry> | null;
-  if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || typeof e.kind !== 'string' || typeof e.rel !== 'string') return false;
-  if (!Array.isArray(e.findings) || !Array.isArray(e.estimates)) return false;
-  const f = e.facts as Partial<TextFacts> | undefined;
-  return f === undefined || (!!f && typeof f === 'object' && !!f.lines && typeof f.lines === 'object' && Array.isArray(f.estimateAt));
+type Check = (v: unknown) => boolean;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isFiniteNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): boolean => typeof v === 'string';
+const orNull = (check: Check): Check => (v) => v === null || check(v);
+const oneOf = (...values: unknown[]): Check => (v) => values.includes(v);
+const isRange = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]) && (v[0] as number) <= (v[1] as number);
+const isArrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+
+function isSavings(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    orNull(isFiniteNumber)(v.tokens) &&
+    isString(v.tokenKind) &&
+    orNull(isFiniteNumber)(v.usdPerCall) &&
+    orNull(isFiniteNumber)(v.usdPerMonth) &&
+    orNull(isString)(v.model) &&
+    isString(v.confidence) &&
+    isString(v.basis)
+  );
+}
+
+function isFinding(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (!(v.ruleId === null || isString(v.ruleId)) || !oneOf('error', 'warning')(v.severity) || !isString(v.message)) return false;
+  if (![v.line, v.column, v.endLine, v.endColumn].every(isCount) || (v.line as number) < 1 || (v.endLine as number) < (v.line as number)) return false;
+  if (!(v.savings === null || isSavings(v.savings))) return false;
+  if (v.fatal !== undefined && v.fatal !== true) return false;
+  return v.fix === undefined || (isObject(v.fix) && isRange(v.fix.range) && isString(v.fix.text));
+}
+
+function isEstimate(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isRange(v.range) &&
+    orNull(isString)(v.model) &&
+    oneOf('request', 'default', 'none')(v.modelSource) &&
+    isCount(v.inputTokens) &&
+    isCount(v.unknownSlots) &&
+    isCount(v.outputTokens) &&
+    oneOf('limit', 'model-max', 'host', 'unknown')(v.outputSource) &&
+    orNull(isFiniteNumber)(v.usdPerCall) &&
+    (v.gap === undefined || isString(v.gap)) &&
+    typeof v.exactTokens === 'boolean'
+  );
+}
+
+const isPosition = (v: unknown): boolean => isObject(v) && [v.line, v.column, v.endLine, v.endColumn].every(isCount);
+
+function isFacts(v: unknown, estimates: number): boolean {
+  if (!isObject(v) || !isObject(v.lines) || !Array.isArray(v.estimateAt) || v.estimateAt.length !== estimates) return false;
+  return Object.entries(v.lines).every(([k, line]) => /^[1-9]\d*$/.test(k) && isString(line)) && v.estimateAt.every(isPosition);
+}
+
+/**
+ * A cache entry as this version writes it, every field checked (a damaged entry, such as
+ * `findings: [null]`, `message: null` or `savings.tokens: "x"`, is a miss, never a crash), and its
+ * digest matching: an entry edited by hand (`findings: []` for a file with errors) is a miss too.
+ */
+function isEntry(v: unknown, key: string): v is Entry {
+  if (!isObject(v) || !isString(v.hash) || !isString(v.kind) || !isString(v.rel) || !isString(v.digest)) return false;
+  if (!isArrayOf(isFinding)(v.findings) || !isArrayOf(isEstimate)(v.estimates)) return false;
+  if (v.notText !== undefined && v.notText !== true) return false;
+  if (v.facts !== undefined && !isFacts(v.facts, (v.estimates as unknown[]).length)) return false;
+  return v.digest === entryDigest(key, v);
+}
+
+/**
+ * The SHA-256 of an entry's content (every field but the digest, in the order written) and the
+ * cache key: damage or a hand edit changes it. Not a defence against someone who can write the
+ * project's files (they could as well change the code), as for ESLint's cache.
+ */
+function entryDigest(key: string, e: Record<string, unknown>): string {
+  const { digest: _digest, ...content } = e;
+  return contentHash(`${key}\u0000${JSON.stringify(content)}`);
 }
 
 export class LintCache {
@@ -129,8 +202,8 @@ export class LintCache {
     if (!data || data.format !== FORMAT || data.key !== key || !data.files || typeof data.files !== 'object') return cache;
     cache.dirty = false;
     for (const [abs, entry] of Object.entries(data.files)) {
-      if (isEntry(entry)) cache.entries.set(abs, entry);
-      else cache.dirty = true;
+      if (isEntry(entry, key)) cache.entries.set(abs, entry);
+      else cache.dirty = true; // a miss: linted again and written afresh
     }
     return cache;
   }
@@ -145,7 +218,7 @@ export class LintCache {
   }
 
   set(abs: string, hash: string, kind: string, rel: string, result: CachedResult): void {
-    this.entries.set(abs, {
+    const entry: Omit<Entry, 'digest'> = {
       hash,
       kind,
       rel,
@@ -153,7 +226,9 @@ export class LintCache {
       estimates: result.estimates,
       ...(result.notText ? { notText: true as const } : {}),
       ...(result.facts ? { facts: result.facts } : {}),
-    });
+    };
+    // JSON.stringify of the entry is the text it is read back from (undefined fields dropped alike).
+    this.entries.set(abs, { ...entry, digest: entryDigest(this.key, entry as unknown as Record<string, unknown>) });
     this.touched.add(abs);
     this.dirty = true;
   }

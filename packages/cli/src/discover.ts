@@ -4,7 +4,7 @@
  * the configuration's `ignores`, and skip `node_modules` and `.git`. Dot folders such as
  * `.github` and `.cursor` are searched.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CliError } from './errors.js';
@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   ignoresDir: string;
   /** The prompt-file kind of a path, or `undefined` when it is not a prompt file by name. */
   detectKind: (path: string) => PromptFileKind | undefined;
+  /** Told of each prompt file found in a folder or by a glob and not linted (a link out of the project). */
+  onSkip?: (message: string) => void;
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -105,6 +107,20 @@ function readGitignore(dir: string): Ignore | undefined {
   return ignore({ allowRelativePaths: true }).add(text);
 }
 
+/**
+ * The project a run is in, as a real path: the repository root above `cwd` (the folder holding
+ * `.git`), else `cwd`. Links found while walking folders that lead outside it are not followed,
+ * and --fix never writes outside it.
+ */
+export function projectRoot(cwd: string): string {
+  const root = gitRoot(cwd) ?? cwd;
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
 /** The repository root above `dir` (the folder holding `.git`), or `undefined`. */
 function gitRoot(dir: string): string | undefined {
   let d = dir;
@@ -138,10 +154,12 @@ function isInside(path: string, dir: string): boolean {
 
 interface WalkEntry {
   abs: string;
+  /** For a symlink whose target is outside the project and the folder walked: its real path. */
+  outside?: string;
 }
 
 /** Files under `root` that pass .gitignore, `ignores` and ALWAYS_SKIPPED; sorted by name per folder. */
-function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string) => boolean, out: WalkEntry[]): void {
+function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string) => boolean, out: WalkEntry[], allowed: readonly string[]): void {
   const here = stack.enter(root);
   let entries: Dirent[];
   try {
@@ -154,9 +172,14 @@ function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string)
     const abs = join(root, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let outside: string | undefined;
     if (entry.isSymbolicLink()) {
       try {
         isFile = statSync(abs).isFile(); // symlinked folders are not followed (no cycles)
+        if (isFile) {
+          const real = realpathSync(abs);
+          if (!allowed.some((dir) => isInside(real, dir))) outside = real;
+        }
       } catch {
         continue; // a dangling link
       }
@@ -164,10 +187,10 @@ function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string)
     }
     if (isDir) {
       if (ALWAYS_SKIPPED.has(entry.name) || here.ignored(abs, true) || isIgnoredByConfig(abs)) continue;
-      walk(abs, here, isIgnoredByConfig, out);
+      walk(abs, here, isIgnoredByConfig, out, allowed);
     } else if (isFile) {
       if (here.ignored(abs, false) || isIgnoredByConfig(abs)) continue;
-      out.push({ abs });
+      out.push(outside === undefined ? { abs } : { abs, outside });
     }
   }
 }
@@ -183,6 +206,22 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
   const seen = new Set<string>();
   const roots = new Map<string, string | undefined>();
   const out: DiscoveredFile[] = [];
+  const project = projectRoot(cwd);
+  /** Where a link found while walking `base` may lead: into the project, or into `base` itself. */
+  const allowedFrom = (base: string): string[] => {
+    let real = base;
+    try {
+      real = realpathSync(base);
+    } catch {
+      // walked as given
+    }
+    return [project, real];
+  };
+  const skipOutside = (f: WalkEntry): boolean => {
+    if (f.outside === undefined) return false;
+    options.onSkip?.(`not linted: ${reportPath(cwd, f.abs)} is a link to ${f.outside}, outside the project (${project}); name the file itself to lint it`);
+    return true;
+  };
   const add = (abs: string, kind: PromptFileKind): void => {
     if (seen.has(abs)) return;
     seen.add(abs);
@@ -203,10 +242,10 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     }
     if (stat?.isDirectory()) {
       const files: WalkEntry[] = [];
-      walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files);
+      walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files, allowedFrom(abs));
       for (const f of files) {
         const kind = detectKind(kindPath(cwd, f.abs, roots));
-        if (kind) add(f.abs, kind);
+        if (kind && !skipOutside(f)) add(f.abs, kind);
       }
       continue;
     }
@@ -219,12 +258,12 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     if (!existsSync(baseAbs) || !statSync(baseAbs).isDirectory()) throw new CliError(`no files match the pattern: ${pattern}`);
     const re = globToRegExp(rest);
     const files: WalkEntry[] = [];
-    walk(baseAbs, stackAbove(baseAbs, cwd), isIgnoredByConfig, files);
+    walk(baseAbs, stackAbove(baseAbs, cwd), isIgnoredByConfig, files, allowedFrom(baseAbs));
     let matched = 0;
     for (const f of files) {
       if (!re.test(toPosix(relative(baseAbs, f.abs)))) continue;
       matched++;
-      add(f.abs, kindForExplicit(kindPath(cwd, f.abs, roots), detectKind));
+      if (!skipOutside(f)) add(f.abs, kindForExplicit(kindPath(cwd, f.abs, roots), detectKind));
     }
     if (matched === 0) throw new CliError(`no files match the pattern: ${pattern}`);
   }

@@ -1,17 +1,16 @@
 /** The lint command: configuration, discovery, --fix, linting, budgets, formatting, exit code. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, Engine, formatUsd, rules, stripBom, type EngineConfig } from '@promptlint/core';
+import { ConfigError, Engine, formatUsd, rules, type EngineConfig } from '@promptlint/core';
 import { detectKind, parsePromptFile } from '@promptlint/markdown';
 import type { LintOptions } from './args.js';
 import { compareWithBaseline, loadBaseline } from './baseline.js';
 import { DEFAULT_CACHE_FILE } from './cache.js';
 import { displayPath, loadConfig, type LoadedConfig } from './config.js';
-import { discover, type DiscoveredFile } from './discover.js';
-import { CliError, describeFsError } from './errors.js';
+import { discover, projectRoot } from './discover.js';
+import { CliError } from './errors.js';
 import { describeTokens } from './estimate.js';
 import { fileCost } from './file-cost.js';
-import { assertWritable, fixUntilStable, writeAtomic } from './fix.js';
+import { fixFiles } from './fix.js';
 import { gateFailure } from './formats/baseline.js';
 import { formatReportChunks } from './formats/index.js';
 import { batched } from './formats/json-chunks.js';
@@ -23,7 +22,6 @@ import { writeUserFile } from './safe-write.js';
 import { homepage, version } from './package-info.js';
 import { buildEngineConfig } from './settings.js';
 import type { Position } from './text-facts.js';
-import { decodeTextFile, type DecodedFile } from './text-file.js';
 
 export async function runLint(opts: LintOptions, io: MainOptions): Promise<number> {
   const { cwd } = io;
@@ -41,22 +39,11 @@ export async function runLint(opts: LintOptions, io: MainOptions): Promise<numbe
     ignores: loaded.config.ignores ?? [],
     ignoresDir: loaded.dir,
     detectKind,
+    onSkip: (m) => io.stderr.write(`promptlint: ${m}\n`),
   });
   const linter = new Linter(engine, parsePromptFile as ParsePromptFile);
-  // --fix reads every file first (it refuses read-only ones before writing any); a plain run reads
-  // each file as it is linted (lint-files.ts).
-  let texts: Map<string, string> | undefined;
-  if (opts.fix) {
-    texts = new Map<string, string>();
-    const textFiles: DiscoveredFile[] = [];
-    for (const f of files) {
-      const read = readText(f);
-      if (read.problem) continue; // reported by the lint step; never fixed
-      texts.set(f.abs, read.text);
-      textFiles.push(f);
-    }
-    applyFixesToFiles(textFiles, texts, linter);
-  }
+  // --fix reads and fixes every file first (fix.ts); a plain run reads each file as it is linted.
+  const texts = opts.fix ? fixFiles(files, linter, { root: projectRoot(cwd), warn: (m) => io.stderr.write(`promptlint: ${m}\n`) }) : undefined;
   const linted = await lintFiles(files, {
     linter,
     engine: settings.engine,
@@ -145,33 +132,6 @@ function checkModel(engine: Engine, model: string, from: 'flag' | 'config' | 'bu
   if (engine.prices.resolve(model)) return;
   const where = from === 'flag' ? '--model' : `${displayPath(cwd, loaded.path!)}: "model"`;
   throw new CliError(`${where}: unknown model "${model}" (add it under "models" in the configuration, or use a known id such as gpt-4o, claude-sonnet-4-5, gemini-2.5-flash)`);
-}
-
-function readText(f: DiscoveredFile): DecodedFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(f.abs);
-  } catch (e) {
-    throw new CliError(`cannot read ${f.rel}: ${describeFsError(e)}`);
-  }
-  return decodeTextFile(bytes);
-}
-
-/** Computes every file's fixed text first, refuses read-only files before writing anything, then writes. */
-function applyFixesToFiles(files: readonly DiscoveredFile[], texts: Map<string, string>, linter: Linter): void {
-  const writes: { file: DiscoveredFile; content: string }[] = [];
-  for (const f of files) {
-    const raw = texts.get(f.abs)!;
-    const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-    const text = stripBom(raw);
-    const fixed = fixUntilStable(text, (t) => linter.fixesOf(t, f.rel, f.kind));
-    if (fixed.text !== text) writes.push({ file: f, content: bom + fixed.text });
-  }
-  for (const w of writes) assertWritable(w.file.abs, w.file.rel);
-  for (const w of writes) {
-    writeAtomic(w.file.abs, w.content, w.file.rel);
-    texts.set(w.file.abs, w.content);
-  }
 }
 
 function budgetFindings(estimates: ReturnType<Linter['lintText']>['estimates'], estimateAt: readonly Position[], maxCost: number, fromFlag: boolean): CliFinding[] {

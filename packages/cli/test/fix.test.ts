@@ -15,6 +15,41 @@ describe('applyFixes', () => {
     expect(r).toEqual({ text: 'aaa bbb ccc', applied: 2 });
   });
 
+  it('30,000 fixes in one text (one pass, linear): the same text as removing the trailing spaces directly', () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `Line ${i} of the prompt.${' '.repeat(1 + (i % 3))}`);
+    const text = lines.join('\n');
+    const fixes: { range: [number, number]; text: string }[] = [];
+    let at = 0;
+    for (const l of lines) {
+      const end = at + l.length;
+      fixes.push({ range: [at + l.trimEnd().length, end], text: '' });
+      at = end + 1;
+    }
+    // given in reverse: the order fixes arrive in does not matter
+    const r = applyFixes(text, fixes.reverse());
+    expect(r.applied).toBe(30_000);
+    expect(r.text).toBe(text.replace(/ +$/gm, ''));
+  });
+
+  it('random non-overlapping fixes equal splicing them into the text one by one from the end', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: rand(300) + 1 }, () => 'ab c\n'[rand(5)]).join('');
+      const fixes: { range: [number, number]; text: string }[] = [];
+      for (let at = rand(5); at < text.length; at += rand(9) + 1) {
+        const end = Math.min(text.length, at + rand(4));
+        fixes.push({ range: [at, end], text: 'xyz'.slice(0, rand(4)) });
+        at = end;
+      }
+      const chars = [...text];
+      for (const f of [...fixes].reverse()) chars.splice(f.range[0], f.range[1] - f.range[0], ...f.text);
+      const r = applyFixes(text, fixes);
+      expect(r.text).toBe(chars.join(''));
+      expect(r.applied).toBe(fixes.length);
+    }
+  });
+
   it('ignores fixes outside the text', () => {
     expect(applyFixes('abc', [{ range: [2, 9], text: '' }, { range: [-1, 1], text: '' }])).toEqual({ text: 'abc', applied: 0 });
   });

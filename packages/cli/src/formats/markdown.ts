@@ -65,8 +65,8 @@ export function formatMarkdown(report: Report, limit = MARKDOWN_LIMIT): string {
   const shown = findingsSections(report.files, room);
   out.push(...shown.lines, ...baseline);
   if (shown.filesLeft > 0 || shown.problemsLeft > 0) {
-    const files = shown.filesLeft > 0 ? `${plural(shown.filesLeft, 'more file')} with problems` : 'the rest';
-    out.push('', `_${files} not shown (${plural(shown.problemsLeft, 'problem')}; the totals above count them): this comment would pass GitHub's ${MARKDOWN_LIMIT.toLocaleString('en-US')}-character limit. Run \`promptlint\` locally or use \`--format sarif\` for every finding._`);
+    const what = shown.filesLeft > 0 ? `${plural(shown.filesLeft, 'more file')} with problems not shown (${plural(shown.problemsLeft, 'problem')}` : `${plural(shown.problemsLeft, 'problem')} not shown (`;
+    out.push('', `_${what}${shown.filesLeft > 0 ? '; ' : ''}the totals above count them): this comment would pass GitHub's ${MARKDOWN_LIMIT.toLocaleString('en-US')}-character limit. Run \`promptlint\` locally or use \`--format sarif\` for every finding._`);
   }
   return `${out.join('\n')}\n`;
 }
