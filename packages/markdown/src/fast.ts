@@ -48,7 +48,8 @@ const HTML_END: Record<number, RegExp> = { 1: /<\/(?:script|pre|style|textarea)>
 /** Characters that make a heading's text differ from its source (emphasis, escapes, entities, links, code, HTML). */
 const INLINE_SYNTAX = /[\\`*_&[\]<!~]/;
 const EMAIL_LOCAL = /[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/;
-const TABLE_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A GFM table's delimiter row; the trailing `(?:\|[ \t]*)?$` cannot trade spaces with the last cell's `[ \t]*` (`\|?[ \t]*$` could: quadratic in a run of spaces). */
+const TABLE_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/;
 
 function isAsciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
