@@ -563,13 +563,13 @@ class Scanner {
    * `[a](` repeated made each call read to the end of the paragraph: quadratic):
    * - `destFrom`/`destEnd`: the last destination read, from the `(` after its `]` to where it
    *   stopped (a space, a control character, its closing `)` or the end of the content);
-   * - `titleEnd[c]`: for titles closed by `c` (`"`, `'`, `)`), where the last one read ended (its
-   *   closing character, or the end of the content).
+   * - `titles[c]`: for titles closed by `c` (`"`, `'`, `)`), where the last one read opened and
+   *   ended (its closing character, or the end of the content).
    * Calls come in increasing positions, and every earlier call passed (a failing one throws).
    */
   private destFrom = -1;
   private destEnd = -1;
-  private readonly titleEnd = new Map<number, number>();
+  private readonly titles = new Map<number, [open: number, end: number]>();
 
   /** After `](` at `k`: gives up if a link destination or title there holds a backtick or `<`. */
   private checkLinkTail(k: number, to: number): void {
@@ -619,10 +619,11 @@ class Scanner {
     const q = text.charCodeAt(p);
     if (q !== 34 && q !== 39 && q !== 40) return;
     const close = q === 40 ? 41 : q;
+    const open = p;
     // A title opening inside the last title read with the same closing character ends where that
     // one did, and that one checked every character between.
-    const seen = this.titleEnd.get(close);
-    if (seen !== undefined && p < seen) return;
+    const seen = this.titles.get(close);
+    if (seen !== undefined && p > seen[0] && p < seen[1]) return;
     for (p++; p < to; p++) {
       const d = text.charCodeAt(p);
       if (d === 92) {
@@ -632,7 +633,7 @@ class Scanner {
       if (d === 96 || d === 60) throw BAIL;
       if (d === close) break;
     }
-    this.titleEnd.set(close, Math.min(p, to));
+    this.titles.set(close, [open, Math.min(p, to)]);
   }
 
   /** Code spans and raw HTML (its comments) in the inline content `text[from, to)`. */
