@@ -69,7 +69,7 @@ export function toCliFinding(f: Finding): CliFinding {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return s.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim(); // (?<!\s): tried once per run of whitespace (linear)
 }
 
 /** The 1-based position of a range, for findings the CLI itself makes (budgets); pass a LineIndex to place several. */

@@ -53,5 +53,5 @@ export async function main(options: MainOptions): Promise<number> {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return s.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim(); // (?<!\s): tried once per run of whitespace (linear)
 }

@@ -51,7 +51,7 @@ const RANK = new Map<SlotKind, number>(CATEGORIES.map((c, i) => [c.kind, i]));
 export function wordsOf(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ') // a capital before a capitalised word: no run read again at each capital
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');

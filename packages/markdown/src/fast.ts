@@ -48,7 +48,8 @@ const HTML_END: Record<number, RegExp> = { 1: /<\/(?:script|pre|style|textarea)>
 /** Characters that make a heading's text differ from its source (emphasis, escapes, entities, links, code, HTML). */
 const INLINE_SYNTAX = /[\\`*_&[\]<!~]/;
 const EMAIL_LOCAL = /[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/;
-const TABLE_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A GFM table's delimiter row; the trailing `(?:\|[ \t]*)?$` cannot trade spaces with the last cell's `[ \t]*` (`\|?[ \t]*$` could: quadratic in a run of spaces). */
+const TABLE_DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/;
 
 function isAsciiPunctuation(c: number): boolean {
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
@@ -562,13 +563,13 @@ class Scanner {
    * `[a](` repeated made each call read to the end of the paragraph: quadratic):
    * - `destFrom`/`destEnd`: the last destination read, from the `(` after its `]` to where it
    *   stopped (a space, a control character, its closing `)` or the end of the content);
-   * - `titleEnd[c]`: for titles closed by `c` (`"`, `'`, `)`), where the last one read ended (its
-   *   closing character, or the end of the content).
+   * - `titles[c]`: for titles closed by `c` (`"`, `'`, `)`), where the last one read opened and
+   *   ended (its closing character, or the end of the content).
    * Calls come in increasing positions, and every earlier call passed (a failing one throws).
    */
   private destFrom = -1;
   private destEnd = -1;
-  private readonly titleEnd = new Map<number, number>();
+  private readonly titles = new Map<number, [open: number, end: number]>();
 
   /** After `](` at `k`: gives up if a link destination or title there holds a backtick or `<`. */
   private checkLinkTail(k: number, to: number): void {
@@ -618,10 +619,11 @@ class Scanner {
     const q = text.charCodeAt(p);
     if (q !== 34 && q !== 39 && q !== 40) return;
     const close = q === 40 ? 41 : q;
+    const open = p;
     // A title opening inside the last title read with the same closing character ends where that
     // one did, and that one checked every character between.
-    const seen = this.titleEnd.get(close);
-    if (seen !== undefined && p < seen) return;
+    const seen = this.titles.get(close);
+    if (seen !== undefined && p > seen[0] && p < seen[1]) return;
     for (p++; p < to; p++) {
       const d = text.charCodeAt(p);
       if (d === 92) {
@@ -631,7 +633,7 @@ class Scanner {
       if (d === 96 || d === 60) throw BAIL;
       if (d === close) break;
     }
-    this.titleEnd.set(close, Math.min(p, to));
+    this.titles.set(close, [open, Math.min(p, to)]);
   }
 
   /** Code spans and raw HTML (its comments) in the inline content `text[from, to)`. */

@@ -48,7 +48,7 @@ export type YamlResult =
 
 /** First line of a `yaml` error message, without its own "at line X, column Y" (we give ours). */
 function firstLine(message: string): string {
-  return message.split(/\r\n|\r|\n/, 1)[0]!.replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
+  return message.split(/\r\n|\r|\n/, 1)[0]!.replace(/(?<!\s)\s+at line \d+, column \d+:?\s*$/, '').trim();
 }
 
 /**

@@ -27,7 +27,8 @@ const ROLE_WORDS: Record<string, Role> = {
 };
 
 /** Prompty's role boundary (prompty/parsers): a line holding only `role:` or `role[attrs]:`, `#` allowed. */
-const ROLE_LINE = /^\s*#?\s*(system|user|assistant|developer|function|tool)(?:\[[^\]]*\])?\s*:\s*$/i;
+// `(?:#\s*)?`: with `#?\s*`, two `\s*` split a run of spaces every way (cubic on a long blank-ish line)
+const ROLE_LINE = /^\s*(?:#\s*)?(system|user|assistant|developer|function|tool)(?:\[[^\]]*\])?\s*:\s*$/i;
 const ROLE_HEADING = /^(system|user|assistant|developer|tool|시스템|사용자|어시스턴트)(?:\s*(?:prompt|message|instructions?|turn|프롬프트|메시지))?\s*:?$/i;
 
 /** Role of a heading's text (`System`, `User message`, `시스템`), if it names one. */

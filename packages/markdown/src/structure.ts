@@ -107,7 +107,25 @@ function append<T>(a: T[], b: readonly T[]): void {
   for (const x of b) a.push(x);
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/**
+ * An ATX heading in `text[start, end)`: the offset of its first `#` and its text (closing `#`s and
+ * surrounding spaces out), or undefined. By hand: the pattern it replaces
+ * (`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`) was cubic in a run of spaces.
+ */
+function atxHeading(text: string, start: number, end: number): { at: number; text: string } | undefined {
+  const spaceOrTab = (i: number): boolean => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+  let at = start;
+  while (at < end && at - start < 3 && text.charCodeAt(at) === 32) at++;
+  let j = at;
+  while (j < end && text.charCodeAt(j) === 35) j++;
+  if (j === at || j - at > 6 || (j < end && !spaceOrTab(j))) return undefined;
+  let ce = end;
+  while (ce > j && spaceOrTab(ce - 1)) ce--;
+  let h = ce;
+  while (h > j && text.charCodeAt(h - 1) === 35) h--;
+  if (h < ce && h > j && spaceOrTab(h - 1)) ce = h; // a closing sequence
+  return { at, text: text.slice(j, ce).trim() };
+}
 
 /** The light scanner: fenced code, ATX headings and comments outside fences, line by line. */
 function lightScan(text: string, from: number, to: number, into: MarkdownStructure): void {
@@ -132,9 +150,9 @@ function lightScan(text: string, from: number, to: number, into: MarkdownStructu
       }
       continue;
     }
-    if (line.end - line.start <= 1024 && /^ {0,3}#/.test(text.slice(line.start, line.start + 4))) {
-      const m = ATX.exec(text.slice(line.start, line.end));
-      if (m) into.headings.push({ range: [line.start + m[0].indexOf('#'), line.end], text: (m[2] ?? '').trim(), topLevel: true });
+    if (line.end - line.start <= 1024) {
+      const h = atxHeading(text, line.start, line.end);
+      if (h) into.headings.push({ range: [h.at, line.end], text: h.text, topLevel: true });
     }
   }
   if (fence.inside) into.code.push([fenceStart, to]);

@@ -62,9 +62,10 @@ const IDENT_PATH = /^[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\}/u;
 const EXPRESSION_START = /^[\p{L}_@.(]/u;
 const ROOT = /^[\s(]*([\p{L}_@.][\p{L}\p{N}_]*)/u;
 /** A collection expression that keeps only part of the history: `history[-10:]`, `| last(10)`, `(slice h -10)`. */
-const SLICED = /\[\s*-?\d*\s*:\s*-?\d*\s*\]|\|\s*(?:slice|last|first|batch|truncate|limit|take|tail)\b|\(\s*(?:slice|last|first|limit|take|tail)\s/;
+const SLICED = /\[\s*(?:(?:-\d*|\d+)\s*)?:\s*(?:(?:-\d*|\d+)\s*)?\]|\|\s*(?:slice|last|first|batch|truncate|limit|take|tail)\b|\(\s*(?:slice|last|first|limit|take|tail)\s/;
 /** A condition on the loop position (`loop.index > 10`, `loop.revindex <= 10`, `(lt @index 10)`). */
-const LOOP_POSITION_LIMIT = /(?:\bloop\.(?:rev)?index0?\b|@index)[\s\S]*(?:[<>]|\b(?:lt|gt|lte|gte)\b)|(?:[<>]|\b(?:lt|gt|lte|gte)\b)[\s\S]*(?:\bloop\.(?:rev)?index0?\b|@index)/;
+const LOOP_POSITION = /\bloop\.(?:rev)?index0?\b|@index/;
+const COMPARISON = /[<>]|\b(?:lt|gt|lte|gte)\b/;
 const HANDLEBARS_CONTEXT = new Set(['this', '.', '@index', '@key', '@first', '@last']);
 const ROLE_NAMES: Record<string, Role> = { system: 'system', user: 'user', model: 'assistant', assistant: 'assistant', tool: 'tool' };
 
@@ -143,7 +144,7 @@ export function scanTemplate(
     pushLoop(frame);
   };
   const markPositionLimit = (condition: string): void => {
-    if (!LOOP_POSITION_LIMIT.test(condition)) return;
+    if (!(LOOP_POSITION.test(condition) && COMPARISON.test(condition))) return;
     const frame = loops[loops.length - 1];
     if (frame?.history) frame.history.trimmed = true;
   };
@@ -174,9 +175,10 @@ export function scanTemplate(
       tokens.push({ type: 'skip', range: [endRaw.index, endRaw.index + endRaw[0].length] });
       return endRaw.index + endRaw[0].length;
     }
-    if ((m = /^for\s+([\s\S]+?)\s+in\s+([\s\S]+)$/.exec(inner))) {
+    // the loop variables start and end with a non-space: `\s+` and `[\s\S]+?` cannot trade spaces (that was cubic)
+    if ((m = /^for\s+(\S(?:[\s\S]*?\S)??)\s+in\s+([\s\S]+)$/.exec(inner))) {
       const vars = m[1]!.split(',').map((v) => v.trim().replace(/^\(|\)$/g, ''));
-      const collection = m[2]!.replace(/\s+recursive\s*$/, '').replace(/\s+if\s[\s\S]*$/, '').trim();
+      const collection = m[2]!.replace(/(?<!\s)\s+recursive\s*$/, '').replace(/(?<!\s)\s+if\s[\s\S]*$/, '').trim();
       openLoop(collection, vars, false, range, collection);
       return end;
     }
@@ -230,7 +232,7 @@ export function scanTemplate(
       const helper = /^\S+/.exec(expr)?.[0] ?? '';
       const arg = expr.slice(helper.length).trim();
       if (sigil === '#' && helper === 'each') {
-        const params = /\s+as\s+\|([^|]*)\|\s*$/.exec(arg);
+        const params = /(?<!\s)\s+as\s+\|([^|]*)\|\s*$/.exec(arg);
         const vars = params ? params[1]!.trim().split(/\s+/).filter((v) => v !== '') : [];
         openLoop(params ? arg.slice(0, params.index) : arg, vars, true, range, body);
         blocks.push(loops[loops.length - 1]);

@@ -14,7 +14,9 @@ const TIME_FACTORIES = /^(?:dayjs|moment|DateTime\.now|DateTime\.local|DateTime\
 
 /** A format string with no time-of-day fields (`YYYY-MM-DD`, `yyyy-MM-dd`, `DATE_SHORT`). */
 function isDateOnlyFormat(fmt: string): boolean {
-  return !/[Hhms]|A\b|LT|X|x/.test(fmt.replace(/\[[^\]]*\]/g, ''));
+  // Escaped text (`[at]`) out; only up to the last `]`: after it, each `[` would read to the end (quadratic).
+  const end = fmt.lastIndexOf(']') + 1;
+  return !/[Hhms]|A\b|LT|X|x/.test(fmt.slice(0, end).replace(/\[[^\]]*\]/g, '') + fmt.slice(end));
 }
 
 /** Is this expression "now" (a Date or date-library instance of the current time)? */

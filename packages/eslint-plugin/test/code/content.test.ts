@@ -56,6 +56,10 @@ describe('content parts', () => {
     expect(kinds('new Date().toLocaleDateString()')).toBe('date');
     expect(kinds("dayjs().format('YYYY-MM-DD')")).toBe('date');
     expect(kinds("dayjs().format('YYYY-MM-DD HH:mm')")).toBe('timestamp');
+    // `[...]` is escaped text; brackets never closed are read once (they were quadratic)
+    expect(kinds("dayjs().format('YYYY-MM-DD [h]')")).toBe('date');
+    expect(kinds(`dayjs().format('YYYY-MM-DD [h] ${'['.repeat(20_000)}')`)).toBe('date');
+    expect(kinds(`dayjs().format('YYYY-MM-DD [h] ${'['.repeat(20_000)}H')`)).toBe('timestamp');
     expect(kinds('randomUUID()')).toBe('identifier');
     expect(kinds('crypto.randomUUID()')).toBe('identifier');
     expect(kinds('sessionId')).toBe('identifier');
