@@ -28,6 +28,20 @@ export interface DiscoverOptions {
   ignoresDir: string;
   /** The prompt-file kind of a path, or `undefined` when it is not a prompt file by name. */
   detectKind: (path: string) => PromptFileKind | undefined;
+  /** Replaces `ignores`: whether a file or folder is ignored by its configuration or --ignore-pattern. */
+  isIgnored?: (abs: string) => boolean;
+  /** --no-ignore: no .gitignore, `ignores` nor `isIgnored` (node_modules and .git are still not searched). */
+  noIgnore?: boolean;
+  /** A file named explicitly but ignored: not linted, passed here (ESLint warns about it). */
+  onIgnored?: (file: DiscoveredFile) => void;
+}
+
+/** Code files: the ESLint plugin's job, never linted as markdown. */
+const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+export const CODE_FILE_POINTER = 'promptlint lints prompt files; lint code (its SDK calls and prompts) with @promptlint/eslint-plugin';
+
+export function isCodeFile(path: string): boolean {
+  return CODE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -141,6 +155,16 @@ interface WalkEntry {
 }
 
 /** Files under `root` that pass .gitignore, `ignores` and ALWAYS_SKIPPED; sorted by name per folder. */
+/** Whether a file named explicitly is one a folder search would skip: .gitignore, the configuration, node_modules. */
+export function isIgnoredFile(abs: string, cwd: string, isIgnoredByConfig: (abs: string) => boolean): boolean {
+  const dir = dirname(abs);
+  if (stackAbove(dir, cwd).enter(dir).ignored(abs, false)) return true;
+  const top = gitRoot(dir) ?? cwd;
+  const rel = toPosix(relative(top, abs));
+  if (!rel.startsWith('../') && rel.split('/').some((s) => ALWAYS_SKIPPED.has(s))) return true;
+  return isIgnoredByConfig(abs);
+}
+
 function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string) => boolean, out: WalkEntry[]): void {
   const here = stack.enter(root);
   let entries: Dirent[];
@@ -175,11 +199,16 @@ function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string)
 export function discover(options: DiscoverOptions): DiscoveredFile[] {
   const { cwd, detectKind } = options;
   const ignoreSet = new GlobSet(options.ignores);
-  const isIgnoredByConfig = (abs: string): boolean => {
-    if (ignoreSet.size === 0) return false;
-    const rel = toPosix(relative(options.ignoresDir, abs));
-    return !rel.startsWith('..') && ignoreSet.matches(rel);
-  };
+  const isIgnoredByConfig = options.noIgnore
+    ? () => false
+    : (options.isIgnored ??
+      ((abs: string): boolean => {
+        if (ignoreSet.size === 0) return false;
+        const rel = toPosix(relative(options.ignoresDir, abs));
+        return !rel.startsWith('..') && ignoreSet.matches(rel);
+      }));
+  const noGitignore = new IgnoreStack();
+  const above = (dir: string): IgnoreStack => (options.noIgnore ? noGitignore : stackAbove(dir, cwd));
   const seen = new Set<string>();
   const roots = new Map<string, string | undefined>();
   const out: DiscoveredFile[] = [];
@@ -198,12 +227,19 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
       stat = undefined;
     }
     if (stat?.isFile()) {
-      add(abs, kindForExplicit(kindPath(cwd, abs, roots), detectKind));
+      if (isCodeFile(abs)) throw new CliError(`${pattern}: a code file: ${CODE_FILE_POINTER}`);
+      const kind = kindForExplicit(kindPath(cwd, abs, roots), detectKind);
+      if (!options.noIgnore && options.onIgnored && isIgnoredFile(abs, cwd, isIgnoredByConfig)) {
+        if (!seen.has(abs)) options.onIgnored({ abs, rel: reportPath(cwd, abs), kind });
+        seen.add(abs);
+        continue;
+      }
+      add(abs, kind);
       continue;
     }
     if (stat?.isDirectory()) {
       const files: WalkEntry[] = [];
-      walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files);
+      walk(abs, above(abs), isIgnoredByConfig, files);
       for (const f of files) {
         const kind = detectKind(kindPath(cwd, f.abs, roots));
         if (kind) add(f.abs, kind);
@@ -219,13 +255,19 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     if (!existsSync(baseAbs) || !statSync(baseAbs).isDirectory()) throw new CliError(`no files match the pattern: ${pattern}`);
     const re = globToRegExp(rest);
     const files: WalkEntry[] = [];
-    walk(baseAbs, stackAbove(baseAbs, cwd), isIgnoredByConfig, files);
+    walk(baseAbs, above(baseAbs), isIgnoredByConfig, files);
     let matched = 0;
+    let code = 0;
     for (const f of files) {
       if (!re.test(toPosix(relative(baseAbs, f.abs)))) continue;
+      if (isCodeFile(f.abs)) {
+        code++;
+        continue;
+      }
       matched++;
       add(f.abs, kindForExplicit(kindPath(cwd, f.abs, roots), detectKind));
     }
+    if (matched === 0 && code > 0) throw new CliError(`${pattern}: matches only code files: ${CODE_FILE_POINTER}`);
     if (matched === 0) throw new CliError(`no files match the pattern: ${pattern}`);
   }
   return out;
