@@ -85,12 +85,17 @@ function kindPath(cwd: string, abs: string, roots: Map<string, string | undefine
 class IgnoreStack {
   private readonly layers: { dir: string; ig: Ignore }[];
 
-  constructor(layers: { dir: string; ig: Ignore }[] = []) {
+  constructor(
+    layers: { dir: string; ig: Ignore }[] = [],
+    /** false for --no-ignore: .gitignore files are not read. */
+    private readonly reads = true,
+  ) {
     this.layers = layers;
   }
 
   /** The stack for a folder that may hold its own .gitignore. */
   enter(dir: string): IgnoreStack {
+    if (!this.reads) return this;
     const ig = readGitignore(dir);
     return ig ? new IgnoreStack([...this.layers, { dir, ig }]) : this;
   }
@@ -207,7 +212,7 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
         const rel = toPosix(relative(options.ignoresDir, abs));
         return !rel.startsWith('..') && ignoreSet.matches(rel);
       }));
-  const noGitignore = new IgnoreStack();
+  const noGitignore = new IgnoreStack([], false);
   const above = (dir: string): IgnoreStack => (options.noIgnore ? noGitignore : stackAbove(dir, cwd));
   const seen = new Set<string>();
   const roots = new Map<string, string | undefined>();
