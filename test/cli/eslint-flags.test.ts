@@ -259,3 +259,16 @@ describe('yaml', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('documentation', () => {
+  it('every option the parser accepts is in --help and in packages/cli/README.md', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../packages/cli/src/args.ts'), 'utf8');
+    const flags = [...source.matchAll(/^ {2}'(--[a-z-]+)': \{ kind:/gm)].map((m) => m[1]!);
+    expect(flags.length).toBeGreaterThan(30);
+    const help = run(['--help'], tempDir()).stdout;
+    const readme = readFileSync(join(import.meta.dirname, '../../packages/cli/README.md'), 'utf8');
+    const mentioned = (text: string, flag: string) => new RegExp(`${flag}(?![a-z-])`).test(text);
+    expect(flags.filter((f) => !mentioned(help, f))).toEqual([]);
+    expect(flags.filter((f) => !mentioned(readme, f))).toEqual([]);
+  });
+});

@@ -322,9 +322,11 @@ Usage:
   promptlint cost [options] [files...]          compare what prompt files cost per call across models
 
 Lint options:
-  -f, --format NAME       stylish (default), json, sarif, github, markdown
+  -f, --format NAME       stylish (default), json, sarif, github, markdown, eslint-json
   -o, --output-file FILE  write the report to FILE (atomically) instead of standard output
       --fix               apply safe fixes (whitespace and JSON layout only), then report what remains
+      --fix-dry-run       compute the fixes without writing: report what would remain, and the
+                          fixed text as "output" in json and eslint-json
       --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
       --max-cost USD      exit 1 when a prompt's estimated cost per call exceeds USD
       --baseline FILE     compare each file's estimated cost per call with a saved --format json report
@@ -332,13 +334,28 @@ Lint options:
                           with --baseline: exit 1 when the total cost per call grows by more than PCT%
       --model NAME        price files that name no model as NAME (default: gpt-4o)
       --calls-per-day N   call rate for per-month figures
+      --rule 'ID: SETTING'
+                          set a rule over the configuration, as ESLint's --rule (repeatable):
+                          'max-prompt-tokens: [error, {budget: 4000}]' or JSON
   -q, --quiet             report errors only
       --color, --no-color force or turn off colour (default: on a terminal; NO_COLOR, FORCE_COLOR)
       --cache             skip files unchanged since the last run (results kept by content hash)
       --cache-location FILE
                           where --cache keeps them (default: .promptlintcache in the working directory)
-      --concurrency N     lint on N worker threads (1: none, on the main thread); default
+      --concurrency N     lint on N worker threads (1 or off: none, on the main thread); default
                           auto: half the cores, for runs large enough to pay for them
+      --stdin             lint standard input
+      --stdin-filename PATH
+                          the file name standard input is linted as (kind, configuration, ignores)
+      --print-config PATH print the configuration that applies to PATH and lint nothing
+      --no-ignore         apply no .gitignore, ignores or --ignore-pattern
+      --ignore-pattern GLOB
+                          also ignore GLOB, relative to the working directory (repeatable)
+      --no-warn-ignored   skip ignored files named explicitly without a warning
+      --report-unused-disable-directives
+                          report promptlint-disable directives that silence nothing, as errors
+      --report-unused-disable-directives-severity off|warn|error
+                          the same at this severity
 
 Cost options:
       --models a,b,c      models to compare (default: the file's model, gpt-4o, gpt-4o-mini,
@@ -349,8 +366,9 @@ Cost options:
   -f, --format NAME       table (default) or json
 
 Common options:
-  -c, --config FILE       use this configuration file (default: promptlint.config.{js,mjs,json},
-                          .promptlintrc.json or "promptlint" in package.json, from here upward)
+  -c, --config FILE       use this configuration file for every file (default: for each file the
+                          nearest promptlint.config.{js,mjs,cjs,json,jsonc}, .promptlintrc.json[c]
+                          or "promptlint" in package.json, from its folder upward)
       --no-config         use no configuration file
       --debug             print a stack trace for internal errors
   -h, --help              show this help
@@ -359,7 +377,9 @@ Common options:
 Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ folder; *.prompty;
 *.prompt (dotprompt); .github/prompts/*.prompt.md; AGENTS.md, CLAUDE.md, GEMINI.md,
 .github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc,
-.cursorrules (.gitignore honoured; node_modules skipped). Files named explicitly are always linted.
+.cursorrules (.gitignore honoured; node_modules skipped). Files named explicitly are linted unless
+ignored (a warning says so); code files (.ts, .js, ...) are the ESLint plugin's: use
+@promptlint/eslint-plugin.
 
 Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, over --max-cost or
 --max-cost-increase; 2 usage, configuration or file system error.
