@@ -51,7 +51,7 @@ describe('usage errors exit 2 with one line', () => {
   });
 
   it('an unknown format', () => {
-    expect(fails(['--format', 'xml'])).toBe('promptlint: unknown format "xml" (expected one of stylish, json, sarif, github, markdown)');
+    expect(fails(['--format', 'xml'])).toBe('promptlint: unknown format "xml" (expected one of stylish, json, sarif, github, markdown, eslint-json)');
   });
 
   it('a flag of the other command', () => {
@@ -86,7 +86,7 @@ describe('configuration errors name the file and exit 2', () => {
 
   it('an unknown key', () => {
     const line = fails([], { ...PROMPT, 'promptlint.config.json': '{ "rulez": {} }' });
-    expect(line).toBe('promptlint: promptlint.config.json: unknown key "rulez" (known: extends, rules, model, callsPerDay, models, ignores, maxCost)');
+    expect(line).toBe('promptlint: promptlint.config.json: unknown key "rulez" (known: extends, rules, model, callsPerDay, models, ignores, maxCost, reportUnusedDisableDirectives)');
   });
 
   it('an unknown preset', () => {

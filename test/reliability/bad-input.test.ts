@@ -43,7 +43,8 @@ describe('broken configuration files: exit 2, one line naming the file', T, () =
   const bad = (name: string, content: string): string => expectUsageError(runIn({ ...PROMPT, [name]: content }));
 
   it('invalid JSON, an empty file, a JSON value that is not an object', () => {
-    expect(bad('.promptlintrc.json', '{ "rules": { "no-verbose-json": "error", } }')).toMatch(/^promptlint: \.promptlintrc\.json: invalid JSON: /);
+    // (a trailing comma is JSONC, accepted: a missing brace is not)
+    expect(bad('.promptlintrc.json', '{ "rules": { "no-verbose-json": "error" }')).toMatch(/^promptlint: \.promptlintrc\.json: invalid JSON: /);
     expect(bad('promptlint.config.json', '')).toMatch(/^promptlint: promptlint\.config\.json: invalid JSON: /);
     expect(bad('promptlint.config.json', '[1, 2]')).toBe('promptlint: promptlint.config.json: expected an object, got an array');
   });

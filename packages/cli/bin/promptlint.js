@@ -1,27 +1,41 @@
 #!/usr/bin/env node
 // promptlint's executable: everything lives in dist/main.js; this only wires the process to it.
-import { loadingConfig } from '../dist/config.js';
 import { main } from '../dist/main.js';
 
 let settled = false;
-main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    settled = true;
-    process.exitCode = code;
-  },
-  (error) => {
-    settled = true;
-    process.stderr.write(`promptlint: internal error: ${error?.message ?? error}\n`);
-    if (process.argv.includes('--debug') && error?.stack) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = 2;
-  },
-);
 
-// Nothing left to run but the lint never finished (a JS configuration awaiting a promise that never
-// settles): without this the process would exit 0 with no output, and CI would pass.
+// Once the run is over the process exits with its code as soon as stdout and stderr have taken
+// everything written to them: nothing left running (a timer, a handle from a configuration or a
+// dependency) can keep it alive after the report, nor cut the report short.
+function finish(code) {
+  settled = true;
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    try {
+      stream.write('', done);
+    } catch {
+      done();
+    }
+  }
+}
+
+// process.stdin is made only when --stdin reads it.
+const lazyStdin = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
+
+main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: lazyStdin }).then(finish, (error) => {
+  process.stderr.write(`promptlint: internal error: ${error?.message ?? error}\n`);
+  if (process.argv.includes('--debug') && error?.stack) process.stderr.write(`${error.stack}\n`);
+  finish(2);
+});
+
+// Nothing left to run but the lint never finished: without this the process would exit 0 with no
+// output, and CI would pass.
 process.once('beforeExit', () => {
   if (settled) return;
-  const what = loadingConfig ? `${loadingConfig}: failed to load: it never finished loading (a top-level await that never settles?)` : 'internal error: the run ended before it finished';
-  process.stderr.write(`promptlint: ${what}\n`);
+  process.stderr.write('promptlint: internal error: the run ended before it finished\n');
   process.exitCode = 2;
 });

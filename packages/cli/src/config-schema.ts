@@ -111,6 +111,11 @@ export function configSchema(rules: readonly Rule<any>[]): SchemaNode {
       },
       ignores: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files not to lint, relative to the configuration file.' },
       maxCost: { type: 'number', minimum: 0, description: "Fail when a prompt's estimated cost per call exceeds this many USD (as --max-cost)." },
+      reportUnusedDisableDirectives: {
+        enum: ['off', 'warn', 'error', 0, 1, 2, true, false],
+        default: 'off',
+        description: 'Report promptlint-disable directives that silence nothing, at this severity (true: "warn"), as ESLint\'s linterOptions.reportUnusedDisableDirectives; --report-unused-disable-directives[-severity] wins.',
+      },
     },
     definitions: {
       severity: SEVERITY,
@@ -167,7 +172,7 @@ function fits(value: unknown, schema: SchemaNode): boolean {
 /** The first problem of a `models.<id>` entry as `"models.<id>.<field>": expected ..., got ...`, or undefined. */
 export function checkModelOverride(id: string, entry: Record<string, unknown>, got: (v: unknown) => string): string | undefined {
   for (const [field, value] of Object.entries(entry)) {
-    const schema = MODEL_FIELDS[field];
+    const schema = Object.hasOwn(MODEL_FIELDS, field) ? MODEL_FIELDS[field] : undefined;
     if (!schema) return `"models.${id}": unknown field "${field}" (known: ${Object.keys(MODEL_FIELDS).join(', ')})`;
     if (!fits(value, schema)) return `"models.${id}.${field}": expected ${expectedText(schema)}, got ${got(value)}`;
   }

@@ -30,6 +30,20 @@ export interface DiscoverOptions {
   detectKind: (path: string) => PromptFileKind | undefined;
   /** Told of each prompt file found in a folder or by a glob and not linted (a link out of the project). */
   onSkip?: (message: string) => void;
+  /** Replaces `ignores`: whether a file or folder is ignored by its configuration or --ignore-pattern. */
+  isIgnored?: (abs: string) => boolean;
+  /** --no-ignore: no .gitignore, `ignores` nor `isIgnored` (node_modules and .git are still not searched). */
+  noIgnore?: boolean;
+  /** A file named explicitly but ignored: not linted, passed here (ESLint warns about it). */
+  onIgnored?: (file: DiscoveredFile) => void;
+}
+
+/** Code files: the ESLint plugin's job, never linted as markdown. */
+const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+export const CODE_FILE_POINTER = 'promptlint lints prompt files; lint code (its SDK calls and prompts) with @promptlint/eslint-plugin';
+
+export function isCodeFile(path: string): boolean {
+  return CODE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -73,12 +87,17 @@ function kindPath(cwd: string, abs: string, roots: Map<string, string | undefine
 class IgnoreStack {
   private readonly layers: { dir: string; ig: Ignore }[];
 
-  constructor(layers: { dir: string; ig: Ignore }[] = []) {
+  constructor(
+    layers: { dir: string; ig: Ignore }[] = [],
+    /** false for --no-ignore: .gitignore files are not read. */
+    private readonly reads = true,
+  ) {
     this.layers = layers;
   }
 
   /** The stack for a folder that may hold its own .gitignore. */
   enter(dir: string): IgnoreStack {
+    if (!this.reads) return this;
     const ig = readGitignore(dir);
     return ig ? new IgnoreStack([...this.layers, { dir, ig }]) : this;
   }
@@ -159,6 +178,16 @@ interface WalkEntry {
 }
 
 /** Files under `root` that pass .gitignore, `ignores` and ALWAYS_SKIPPED; sorted by name per folder. */
+/** Whether a file named explicitly is one a folder search would skip: .gitignore, the configuration, node_modules. */
+export function isIgnoredFile(abs: string, cwd: string, isIgnoredByConfig: (abs: string) => boolean): boolean {
+  const dir = dirname(abs);
+  if (stackAbove(dir, cwd).enter(dir).ignored(abs, false)) return true;
+  const top = gitRoot(dir) ?? cwd;
+  const rel = toPosix(relative(top, abs));
+  if (!rel.startsWith('../') && rel.split('/').some((s) => ALWAYS_SKIPPED.has(s))) return true;
+  return isIgnoredByConfig(abs);
+}
+
 function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string) => boolean, out: WalkEntry[], allowed: readonly string[]): void {
   const here = stack.enter(root);
   let entries: Dirent[];
@@ -198,11 +227,16 @@ function walk(root: string, stack: IgnoreStack, isIgnoredByConfig: (abs: string)
 export function discover(options: DiscoverOptions): DiscoveredFile[] {
   const { cwd, detectKind } = options;
   const ignoreSet = new GlobSet(options.ignores);
-  const isIgnoredByConfig = (abs: string): boolean => {
-    if (ignoreSet.size === 0) return false;
-    const rel = toPosix(relative(options.ignoresDir, abs));
-    return !rel.startsWith('..') && ignoreSet.matches(rel);
-  };
+  const isIgnoredByConfig = options.noIgnore
+    ? () => false
+    : (options.isIgnored ??
+      ((abs: string): boolean => {
+        if (ignoreSet.size === 0) return false;
+        const rel = toPosix(relative(options.ignoresDir, abs));
+        return !rel.startsWith('..') && ignoreSet.matches(rel);
+      }));
+  const noGitignore = new IgnoreStack([], false);
+  const above = (dir: string): IgnoreStack => (options.noIgnore ? noGitignore : stackAbove(dir, cwd));
   const seen = new Set<string>();
   const roots = new Map<string, string | undefined>();
   const out: DiscoveredFile[] = [];
@@ -237,12 +271,19 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
       stat = undefined;
     }
     if (stat?.isFile()) {
-      add(abs, kindForExplicit(kindPath(cwd, abs, roots), detectKind));
+      if (isCodeFile(abs)) throw new CliError(`${pattern}: a code file: ${CODE_FILE_POINTER}`);
+      const kind = kindForExplicit(kindPath(cwd, abs, roots), detectKind);
+      if (!options.noIgnore && options.onIgnored && isIgnoredFile(abs, cwd, isIgnoredByConfig)) {
+        if (!seen.has(abs)) options.onIgnored({ abs, rel: reportPath(cwd, abs), kind });
+        seen.add(abs);
+        continue;
+      }
+      add(abs, kind);
       continue;
     }
     if (stat?.isDirectory()) {
       const files: WalkEntry[] = [];
-      walk(abs, stackAbove(abs, cwd), isIgnoredByConfig, files, allowedFrom(abs));
+      walk(abs, above(abs), isIgnoredByConfig, files, allowedFrom(abs));
       for (const f of files) {
         const kind = detectKind(kindPath(cwd, f.abs, roots));
         if (kind && !skipOutside(f)) add(f.abs, kind);
@@ -258,13 +299,19 @@ export function discover(options: DiscoverOptions): DiscoveredFile[] {
     if (!existsSync(baseAbs) || !statSync(baseAbs).isDirectory()) throw new CliError(`no files match the pattern: ${pattern}`);
     const re = globToRegExp(rest);
     const files: WalkEntry[] = [];
-    walk(baseAbs, stackAbove(baseAbs, cwd), isIgnoredByConfig, files, allowedFrom(baseAbs));
+    walk(baseAbs, above(baseAbs), isIgnoredByConfig, files, allowedFrom(baseAbs));
     let matched = 0;
+    let code = 0;
     for (const f of files) {
       if (!re.test(toPosix(relative(baseAbs, f.abs)))) continue;
+      if (isCodeFile(f.abs)) {
+        code++;
+        continue;
+      }
       matched++;
       if (!skipOutside(f)) add(f.abs, kindForExplicit(kindPath(cwd, f.abs, roots), detectKind));
     }
+    if (matched === 0 && code > 0) throw new CliError(`${pattern}: matches only code files: ${CODE_FILE_POINTER}`);
     if (matched === 0) throw new CliError(`no files match the pattern: ${pattern}`);
   }
   return out;

@@ -116,6 +116,8 @@ export interface FixFilesOptions {
   root: string;
   /** One line for stderr (a file not fixed, and why). */
   warn: (message: string) => void;
+  /** --fix-dry-run: nothing is written; each changed file's fixed text (BOM included) is put here and linted. */
+  dryRun?: Map<string, string>;
 }
 
 /** Whether `path` is `dir` or inside it (both real paths). */
@@ -128,7 +130,8 @@ export function isWithin(path: string, dir: string): boolean {
  * `--fix` over a run's files: reads each (a file that cannot be read or is not text is left to the
  * lint step, which reports it), fixes it until stable, refuses read-only files before writing any
  * (CliError), then writes each changed file in place. Returns the texts to lint (raw, BOM included):
- * the fixed text of each file written, the text read of the others.
+ * the fixed text of each file written, the text read of the others. With `dryRun` nothing is
+ * written and the fixed texts are linted.
  */
 export function fixFiles(files: readonly DiscoveredFile[], linter: Linter, o: FixFilesOptions): Map<string, string> {
   const texts = new Map<string, string>();
@@ -148,6 +151,11 @@ export function fixFiles(files: readonly DiscoveredFile[], linter: Linter, o: Fi
     const text = stripBom(raw);
     const fixed = fixUntilStable(text, (t) => linter.fixesOf(t, f.rel, f.kind));
     if (fixed.text === text) continue;
+    if (o.dryRun) {
+      texts.set(f.abs, bom + fixed.text);
+      o.dryRun.set(f.abs, bom + fixed.text);
+      continue;
+    }
     const real = resolveLink(f.abs);
     if (!isWithin(real, o.root)) {
       o.warn(`not fixed: ${f.rel} is a link to ${real}, outside the project (${o.root})`);

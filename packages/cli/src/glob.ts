@@ -4,6 +4,8 @@
  * (prompt files live in `.github` and `.cursor`).
  */
 
+import { UsageError } from './args.js';
+
 const SPECIAL = /[*?{}[\]]/;
 
 /** True when the argument contains glob syntax. */
@@ -24,6 +26,9 @@ export function globBase(pattern: string): { base: string; rest: string } {
 function escapeRe(c: string): string {
   return /[.+^$()|\\/]/.test(c) ? `\\${c}` : c;
 }
+
+/** A glob that cannot be read (a character range out of order, `[z-a]`): a usage error, exit 2. */
+export class GlobError extends UsageError {}
 
 export function globToRegExp(glob: string): RegExp {
   let re = '';
@@ -90,7 +95,12 @@ export function globToRegExp(glob: string): RegExp {
     }
   }
   while (depth-- > 0) re += ')';
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    const range = /\[!?([^\]]*)\]/.exec(glob);
+    throw new GlobError(`invalid glob ${JSON.stringify(glob)}${range ? `: the character class [${range[1]}] is not valid (a range such as z-a runs backwards)` : ''}`);
+  }
 }
 
 /** A compiled set of globs; a path matches when any glob matches it or one of its parent folders. */

@@ -27,6 +27,8 @@ export interface LintFilesOptions {
   cacheFile?: string | undefined;
   /** Texts already read (raw, BOM included), by absolute path: --fix's results. */
   texts?: ReadonlyMap<string, string> | undefined;
+  /** The cache's key when the run has several configurations (one per folder): the key of them all. */
+  cacheKey?: string | undefined;
 }
 
 export interface LintFilesResult {
@@ -62,7 +64,7 @@ export function runCacheKey(engine: EngineConfig): string {
 
 export async function lintFiles(files: readonly DiscoveredFile[], o: LintFilesOptions): Promise<LintFilesResult> {
   const outcomes: FileOutcome[] = new Array(files.length);
-  const cache = o.cacheFile === undefined ? undefined : LintCache.load(o.cacheFile, runCacheKey(o.engine));
+  const cache = o.cacheFile === undefined ? undefined : LintCache.load(o.cacheFile, o.cacheKey ?? runCacheKey(o.engine));
   const jobs: FileJob[] = [];
   /** Hashes of the texts the jobs carry (--fix with --cache). */
   const knownHash = new Map<number, string>();

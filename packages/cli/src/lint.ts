@@ -1,5 +1,5 @@
 /** Lints one file's text: parse with the markdown front end, run the engine, estimate each call. */
-import { LineIndex, type Engine, type Finding, type Fix, type PromptDocument } from '@promptlint/core';
+import { LineIndex, type Engine, type Finding, type Fix, type PromptDocument, type UnusedDirective } from '@promptlint/core';
 import type { PromptFileKind } from './discover.js';
 import { estimateCall, type CallEstimate } from './estimate.js';
 import type { CliFinding } from './report.js';
@@ -40,7 +40,10 @@ export class Linter {
       };
     }
     const document = parsed.document;
-    const findings = this.engine.lint(document).map(toCliFinding);
+    const linted = this.engine.lintWithDirectives(document);
+    const findings = linted.findings.map(toCliFinding);
+    const unused = this.engine.config.reportUnusedDisableDirectives;
+    if (unused === 'warn' || unused === 'error') findings.push(...linted.unusedDirectives.map((u) => unusedDirectiveFinding(u, unused)));
     const estimates = document.requests.map((r) => estimateCall(this.engine, r));
     return { document, findings, estimates };
   }
@@ -67,6 +70,15 @@ export function toCliFinding(f: Finding): CliFinding {
     ...(f.fix ? { fix: f.fix } : {}),
   };
 }
+
+/** An unused disable directive as ESLint reports it: no rule of its own (here the CLI check's id), no savings. */
+function unusedDirectiveFinding(u: UnusedDirective, severity: 'warn' | 'error'): CliFinding {
+  const { line, column, endLine, endColumn, message } = u;
+  return { ruleId: UNUSED_DIRECTIVE, severity: severity === 'warn' ? 'warning' : 'error', message, line, column, endLine, endColumn, savings: null };
+}
+
+/** The id unused disable directives are reported under (ESLint's JSON gives them `ruleId: null`). */
+export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 
 function oneLine(s: string): string {
   return s.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim(); // (?<!\s): tried once per run of whitespace (linear)

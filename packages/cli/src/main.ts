@@ -18,6 +18,8 @@ export interface MainOptions {
   stdout: Output;
   stderr: Output;
   env: Record<string, string | undefined>;
+  /** What --stdin reads (default: file descriptor 0). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export async function main(options: MainOptions): Promise<number> {

@@ -29,6 +29,8 @@ export interface FileResult {
   lines: Readonly<Record<number, string>>;
   findings: CliFinding[];
   estimates: CallEstimate[];
+  /** With --fix-dry-run, the fixed text when fixes changed it (ESLint's `output`). */
+  output?: string;
 }
 
 export interface RuleTotal {

@@ -2,7 +2,7 @@
  * The engine: runs the configured rules over a prompt document, validates options, applies
  * severities and inline directives, and converts ranges to 1-based lines and columns.
  */
-import type { PromptDocument, PromptRequest, Range } from './model.js';
+import type { Directive, PromptDocument, PromptRequest, Range } from './model.js';
 import { validate } from './options.js';
 import { encodingFor, PriceTable, type ModelOverride } from './prices.js';
 import type { Fix, Rule, Suggestion } from './rule.js';
@@ -28,6 +28,12 @@ export interface EngineConfig {
   callsPerDay?: number;
   /** Price table additions and overrides, keyed by model id. */
   models?: Record<string, ModelOverride>;
+  /**
+   * For front ends that report disable directives that silence nothing (the CLI's
+   * --report-unused-disable-directives), at this severity; `lint()` itself never reports them
+   * (`lintWithDirectives` returns them).
+   */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
 }
 
 export interface Finding {
@@ -133,6 +139,11 @@ export class Engine {
   }
 
   lint(document: PromptDocument): Finding[] {
+    return this.lintWithDirectives(document).findings;
+  }
+
+  /** `lint`, and the disable directives that silenced nothing (for --report-unused-disable-directives). */
+  lintWithDirectives(document: PromptDocument): { findings: Finding[]; unusedDirectives: UnusedDirective[] } {
     const index = new LineIndex(document.text);
     const findings: Finding[] = [];
     for (const request of document.requests) {
@@ -158,43 +169,107 @@ export class Engine {
         }
       }
     }
-    const kept = applyDirectives(findings, document, index);
+    const { kept, unused } = filterByDirectives(findings, document, index);
     kept.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
-    return kept;
+    return { findings: kept, unusedDirectives: unused };
   }
 }
 
-/** Drops findings silenced by `promptlint-disable` / `-enable` / `-disable-next-line` / `-disable-line`. */
+/** A disable directive (or one rule of its list) that silenced no finding. */
+export interface UnusedDirective {
+  directive: Directive;
+  /** The rule named in the directive that silenced nothing; `undefined` for a directive without a rule list. */
+  ruleId: string | undefined;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** As ESLint words it: "Unused promptlint-disable directive (no problems were reported from 'rule-id')." */
+  message: string;
+}
+
+/** Drops findings silenced by `promptlint-disable` / `-enable` / `-disable-next-line` / `-disable-line` / `-disable-file`. */
 export function applyDirectives(findings: Finding[], document: PromptDocument, index: LineIndex): Finding[] {
+  return filterByDirectives(findings, document, index).kept;
+}
+
+/**
+ * The findings no directive silences, and the disable directives (per rule named) that silenced
+ * nothing, in the text's order (ESLint's --report-unused-disable-directives). A finding silenced by
+ * several directives counts for the first that applies: a line directive, else the block
+ * `disable` in force, else a `disable-file`.
+ */
+export function filterByDirectives(findings: Finding[], document: PromptDocument, index: LineIndex): { kept: Finding[]; unused: UnusedDirective[] } {
   const directives = document.directives ?? [];
-  if (directives.length === 0) return findings;
+  if (directives.length === 0) return { kept: findings, unused: [] };
   const ordered = [...directives].sort((a, b) => a.range[0] - b.range[0]);
-  return findings.filter((f) => {
-    let disabledAll = false;
-    const disabled = new Set<string>();
+  /** Per directive, the rules it silenced ('*': anything, for a directive without a list). */
+  const used = new Map<Directive, Set<string>>();
+  const credit = (d: Directive, ruleId: string): void => {
+    let set = used.get(d);
+    if (!set) used.set(d, (set = new Set()));
+    set.add(d.rules.length === 0 ? '*' : ruleId);
+  };
+  const lineOf = new Map<Directive, number>();
+  for (const d of ordered) {
+    if (d.type === 'disable-next-line') lineOf.set(d, index.position(d.range[1]).line + 1);
+    else if (d.type === 'disable-line') lineOf.set(d, index.position(d.range[0]).line);
+  }
+  const files = ordered.filter((d) => d.type === 'disable-file');
+  const kept = findings.filter((f) => {
+    let disabledAll: Directive | undefined;
+    const disabled = new Map<string, Directive>();
     /** Rules re-enabled by name while everything else stays disabled. */
     const enabled = new Set<string>();
     for (const d of ordered) {
-      const dLine = index.position(d.range[1]).line;
       if (d.type === 'disable-next-line' || d.type === 'disable-line') {
-        const target = d.type === 'disable-next-line' ? dLine + 1 : index.position(d.range[0]).line;
-        if (f.line === target && (d.rules.length === 0 || d.rules.includes(f.ruleId))) return false;
+        if (f.line === lineOf.get(d) && (d.rules.length === 0 || d.rules.includes(f.ruleId))) {
+          credit(d, f.ruleId);
+          return false;
+        }
         continue;
       }
-      if (d.range[0] > f.range[0]) continue;
+      if (d.type === 'disable-file' || d.range[0] > f.range[0]) continue;
       if (d.type === 'disable') {
         if (d.rules.length === 0) {
-          disabledAll = true;
+          disabledAll = d;
           enabled.clear();
-        } else d.rules.forEach((r) => (disabled.add(r), enabled.delete(r)));
+        } else d.rules.forEach((r) => (disabled.set(r, d), enabled.delete(r)));
       } else if (d.rules.length === 0) {
-        disabledAll = false;
+        disabledAll = undefined;
         disabled.clear();
         enabled.clear();
       } else d.rules.forEach((r) => (disabled.delete(r), enabled.add(r)));
     }
-    return !((disabledAll && !enabled.has(f.ruleId)) || disabled.has(f.ruleId));
+    const by = disabled.get(f.ruleId) ?? (disabledAll && !enabled.has(f.ruleId) ? disabledAll : undefined);
+    if (by) {
+      credit(by, f.ruleId);
+      return false;
+    }
+    const file = files.find((d) => d.rules.length === 0 || d.rules.includes(f.ruleId));
+    if (file) {
+      credit(file, f.ruleId);
+      return false;
+    }
+    return true;
   });
+  const unused: UnusedDirective[] = [];
+  for (const d of ordered) {
+    if (d.type === 'enable') continue;
+    const silenced = used.get(d);
+    const start = index.position(d.range[0]);
+    const end = index.position(d.range[1]);
+    const at = { directive: d, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const label = `promptlint-${d.type}`;
+    if (d.rules.length === 0) {
+      if (!silenced) unused.push({ ...at, ruleId: undefined, message: `Unused ${label} directive (no problems were reported).` });
+      continue;
+    }
+    for (const r of new Set(d.rules)) {
+      if (!silenced?.has(r)) unused.push({ ...at, ruleId: r, message: `Unused ${label} directive (no problems were reported from '${r}').` });
+    }
+  }
+  return { kept, unused };
 }
 
 export { makeSavings };

@@ -172,12 +172,13 @@ export interface PromptDocument {
   path?: string;
   kind: DocumentKind;
   requests: PromptRequest[];
-  /** Inline directives (`promptlint-disable`) are applied by the engine from these. */
+  /** Inline directives (`promptlint-disable`, `-disable-file`, ...) are applied by the engine from these. */
   directives?: Directive[];
 }
 
 export interface Directive {
-  type: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** `disable-file` silences its rules in the whole file, wherever it stands (as markdownlint's). */
+  type: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
   /** Rule ids; empty means all rules. */
   rules: string[];
   range: Range;

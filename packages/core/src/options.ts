@@ -23,7 +23,8 @@ export function validate(value: unknown, schema: JsonSchema, path = 'options'): 
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: expected an object, got ${got}`;
       const props = schema.properties ?? {};
       for (const [k, v] of Object.entries(value)) {
-        const sub = props[k];
+        // Own properties only: an option named "constructor" or "toString" is unknown, not Object's.
+        const sub = Object.hasOwn(props, k) ? props[k] : undefined;
         if (sub) {
           const err = validate(v, sub, `${path}.${k}`);
           if (err) return err;

@@ -82,3 +82,39 @@ describe('engine directives, mixed', () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe('engine directives: disable-file and unused directives', () => {
+  const engine = () => new Engine({ rules: { 'require-max-tokens': 'error' } }, rules);
+  it('disable-file silences its rules in the whole file, wherever it stands', () => {
+    const doc = noLimit();
+    const end = doc.text.length;
+    expect(engine().lint({ ...doc, directives: [{ type: 'disable-file', rules: [], range: [end, end] }] })).toHaveLength(0);
+    expect(engine().lint({ ...doc, directives: [{ type: 'disable-file', rules: ['require-max-tokens'], range: [end, end] }] })).toHaveLength(0);
+    expect(engine().lint({ ...doc, directives: [{ type: 'disable-file', rules: ['no-verbose-json'], range: [end, end] }] })).toHaveLength(1);
+  });
+
+  it('reports the directives, and the rules of a list, that silenced nothing', () => {
+    const doc = noLimit();
+    const r = engine().lintWithDirectives({
+      ...doc,
+      directives: [
+        { type: 'disable', rules: ['require-max-tokens', 'no-verbose-json'], range: [0, 0] },
+        { type: 'disable-line', rules: [], range: [3, 3] },
+        { type: 'enable', rules: [], range: [4, 4] },
+      ],
+    });
+    expect(r.findings).toHaveLength(0);
+    // The one finding (line 1) is silenced by the disable-line on its line, which takes the credit
+    // before the block disable in force: both rules of the block disable silenced nothing.
+    expect(r.unusedDirectives.map((u) => [u.directive.type, u.ruleId, u.message])).toEqual([
+      ['disable', 'require-max-tokens', "Unused promptlint-disable directive (no problems were reported from 'require-max-tokens')."],
+      ['disable', 'no-verbose-json', "Unused promptlint-disable directive (no problems were reported from 'no-verbose-json')."],
+    ]);
+    const alone = engine().lintWithDirectives({ ...doc, directives: [{ type: 'disable-next-line', rules: [], range: [3, 3] }] });
+    expect(alone.findings).toHaveLength(1);
+    expect(alone.unusedDirectives.map((u) => [u.ruleId, u.message, u.line, u.column])).toEqual([
+      [undefined, 'Unused promptlint-disable-next-line directive (no problems were reported).', 1, 4],
+    ]);
+    expect(engine().lintWithDirectives(doc).unusedDirectives).toEqual([]);
+  });
+});

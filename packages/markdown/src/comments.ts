@@ -29,7 +29,7 @@ export function findComments(text: string, from: number, to: number): HtmlCommen
   return out;
 }
 
-const DIRECTIVE = /^\s*promptlint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+const DIRECTIVE = /^\s*promptlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)([\s\S]*)$/;
 /** Comments that are directives to a linter rather than text for the model. */
 const ANY_DIRECTIVE = /^\s*(?:promptlint|eslint)(?:-[a-z-]+)?(?=\s|$)/;
 

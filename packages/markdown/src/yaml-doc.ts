@@ -21,8 +21,12 @@ export interface FrontMatterDoc {
   get(path: readonly string[]): FrontMatterEntry | undefined;
 }
 
-/** The options the front matter is parsed with, on either path. */
-export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+/**
+ * The options the front matter is parsed with, on either path. `logLevel: 'error'`: yaml's warnings
+ * (a collection used as a key is stringified) would reach the process's stderr through
+ * process.emitWarning, beside the report; the value read is the same either way.
+ */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 let yamlModule: typeof import('yaml') | undefined;
 

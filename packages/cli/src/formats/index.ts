@@ -2,6 +2,7 @@
 import type { Rule } from '@promptlint/core';
 import type { LintFormat } from '../args.js';
 import type { Report } from '../report.js';
+import { eslintJsonChunks } from './eslint-json.js';
 import { formatGithub } from './github.js';
 import { jsonReportChunks } from './json.js';
 import { formatMarkdown } from './markdown.js';
@@ -28,6 +29,8 @@ export function formatReportChunks(format: LintFormat, report: Report, options: 
   switch (format) {
     case 'json':
       return jsonReportChunks(report);
+    case 'eslint-json':
+      return eslintJsonChunks(report);
     case 'sarif':
       return sarifChunks(report, options);
     case 'github':

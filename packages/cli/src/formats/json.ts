@@ -27,6 +27,7 @@ function fileObject(file: FileResult): unknown {
       ...(f.fix ? { fix: f.fix } : {}),
     })),
     cost: fileCost(file.estimates),
+    ...(file.output !== undefined ? { output: file.output } : {}),
   };
 }
 

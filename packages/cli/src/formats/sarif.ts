@@ -36,6 +36,8 @@ interface SarifRule {
 const CLI_CHECKS: Record<string, { description: string; level: 'error' | 'warning'; tags: string[] }> = {
   'max-cost': { description: "A prompt's estimated cost per call is over the --max-cost budget (or cannot be priced).", level: 'error', tags: ['budget'] },
   'parse-error': { description: 'The prompt file could not be parsed (invalid front matter or file structure).', level: 'error', tags: ['parse'] },
+  'unused-disable-directive': { description: 'A promptlint-disable directive that silences no finding (--report-unused-disable-directives).', level: 'warning', tags: ['directives'] },
+  'ignored-file': { description: 'A file named on the command line is ignored (.gitignore, ignores or --ignore-pattern) and was not linted.', level: 'warning', tags: ['ignored'] },
 };
 
 function repoRoot(cwd: string): string {
