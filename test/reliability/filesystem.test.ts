@@ -81,20 +81,31 @@ describe('paths that are not regular files', T, () => {
 });
 
 describe('files that cannot be read', T, () => {
-  it.skipIf(!existsSync('/proc/self/mem'))('a read that fails with EIO (even for root): one line naming the file, exit 2', () => {
+  it.skipIf(!existsSync('/proc/self/mem'))('a read that fails with EIO (even for root): a fatal finding for that file, the others reported (exit 1)', () => {
     const cwd = tempDir({ 'prompts/a.md': PROMPT });
     symlinkSync('/proc/self/mem', join(cwd, 'prompts/mem.prompt.md'));
     // named: a link out of the project found in a folder is not linted (fix-files.test.ts)
-    const line = expectUsageError(run(['prompts/mem.prompt.md'], cwd));
-    expect(line).toMatch(/^promptlint: cannot read prompts\/mem\.prompt\.md: /);
-    expect(line).toMatch(/EIO|i\/o error|input\/output error/i);
+    const rep = report(run(['--format', 'json', 'prompts/mem.prompt.md', 'prompts/a.md'], cwd));
+    expect(rep.files.map((f) => f.path)).toEqual(['prompts/mem.prompt.md', 'prompts/a.md']);
+    const [fatal] = rep.files[0]!.findings;
+    expect(rep.files[0]!.findings).toHaveLength(1);
+    expect(fatal).toMatchObject({ ruleId: null, fatal: true, severity: 'error', line: 1, column: 1 });
+    expect(fatal!.message).toMatch(/^cannot read: .*(EIO|i\/o error|input\/output error)/i);
+    expect(rep.files[1]!.findings.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!CAN_DROP)('a file with mode 000, named explicitly or found in a folder', () => {
+  it.skipIf(!CAN_DROP)('a file with mode 000, named explicitly or found in a folder: a fatal finding, the rest reported', () => {
     const cwd = sharedTempDir({ 'prompts/a.md': PROMPT, 'prompts/secret.md': PROMPT });
     chmodSync(join(cwd, 'prompts/secret.md'), 0o000);
-    expect(expectUsageError(run(['prompts/secret.md'], cwd, { asNobody }))).toBe('promptlint: cannot read prompts/secret.md: permission denied');
-    expect(expectUsageError(run(['.'], cwd, { asNobody }))).toBe('promptlint: cannot read prompts/secret.md: permission denied');
+    for (const args of [['prompts/secret.md'], ['.']]) {
+      const rep = report(run(['--format', 'json', ...args], cwd, { asNobody }));
+      const secret = rep.files.find((f) => f.path === 'prompts/secret.md')!;
+      expect(secret.findings).toEqual([expect.objectContaining({ ruleId: null, fatal: true, message: 'cannot read: permission denied' })]);
+      expect(rep.files).toHaveLength(args[0] === '.' ? 2 : 1);
+    }
+    const stylish = run(['.'], cwd, { asNobody });
+    expect(stylish.status).toBe(1);
+    expect(stylish.stdout).toMatch(/prompts\/secret\.md\n +1:1 +error +cannot read: permission denied +parse-error/);
   });
 
   it.skipIf(!CAN_DROP)('a folder with mode 000', () => {

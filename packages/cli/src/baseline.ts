@@ -4,9 +4,9 @@
  * size; `--max-cost-increase PERCENT` fails the run when the total grows by more than PERCENT.
  * A missing or malformed baseline is a one-line error (exit 2).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { roundUsd } from '@promptlint/core';
+import { readBounded, TooLargeError } from './bounded-read.js';
 import { CliError, describeFsError } from './errors.js';
 import { inertJson, plainText } from './sanitize.js';
 import type { FileCost } from './file-cost.js';
@@ -50,6 +50,9 @@ export interface BaselineComparison {
   failed: boolean;
 }
 
+/** A baseline larger than this is refused (a JSON report of 100,000 files is far smaller). */
+export const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
 const PCT_PRECISION = 1e9;
 const roundPct = (x: number): number => Math.round(x * PCT_PRECISION) / PCT_PRECISION;
 
@@ -58,8 +61,10 @@ export function loadBaseline(cwd: string, given: string): Baseline {
   const where = `--baseline ${given}`;
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, given), 'utf8');
+    // Bounded: /dev/zero or a huge file is an error after MAX_BASELINE_BYTES, never a read without end.
+    text = readBounded(resolve(cwd, given), MAX_BASELINE_BYTES).toString('utf8');
   } catch (e) {
+    if (e instanceof TooLargeError) throw new CliError(`${where}: ${e.message}: not a promptlint JSON report (made with --format json)`);
     throw new CliError(`${where}: cannot read: ${describeFsError(e)}`);
   }
   let data: unknown;

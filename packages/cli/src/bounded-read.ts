@@ -15,7 +15,7 @@ export class TooLargeError extends Error {
 
 /** "512 MB", "64 KB". */
 export function describeBytes(n: number): string {
-  if (n >= 1 << 30 && n % (1 << 30) === 0) return `${n / (1 << 30)} GB`;
+  if (n >= 1 << 30) return `${Number((n / (1 << 30)).toFixed(1))} GB`;
   if (n >= 1 << 20) return `${Math.round(n / (1 << 20))} MB`;
   if (n >= 1 << 10) return `${Math.round(n / (1 << 10))} KB`;
   return `${n} bytes`;

@@ -19,14 +19,14 @@
  * overwritten with fixes of its old text. A file reached through a symlink to outside the project
  * is never written.
  */
-import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, relative, isAbsolute } from 'node:path';
 import { stripBom, type Fix } from '@promptlint/core';
 import type { DiscoveredFile } from './discover.js';
 import { CliError, describeFsError } from './errors.js';
 import type { Linter } from './lint.js';
 import { forgetTemp, openTemp, replaceAtomically, tempPathFor } from './safe-write.js';
-import { decodeTextFile } from './text-file.js';
+import { decodeTextFile, readPromptBytes } from './text-file.js';
 
 export const MAX_PASSES = 10;
 
@@ -137,12 +137,9 @@ export function fixFiles(files: readonly DiscoveredFile[], linter: Linter, o: Fi
   const texts = new Map<string, string>();
   const writes: { file: DiscoveredFile; real: string; before: Buffer; content: string }[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.abs);
-    } catch {
-      continue; // reported by the lint step
-    }
+    const read = readPromptBytes(f.abs, f.rel);
+    if ('problem' in read) continue; // cannot be read or too large: reported by the lint step
+    const bytes = read.bytes;
     const decoded = decodeTextFile(bytes);
     if (decoded.problem) continue; // not text: reported, never fixed
     const raw = decoded.text;

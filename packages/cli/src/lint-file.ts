@@ -4,16 +4,14 @@
  * findings cannot differ. Plain data in and out (structured-cloneable), nothing kept: an outcome
  * carries the few lines of the text that output needs (text-facts.ts), not the text.
  */
-import { readFileSync } from 'node:fs';
 import { stripBom } from '@promptlint/core';
 import { contentHash } from './cache.js';
 import type { PromptFileKind } from './discover.js';
-import { describeFsError } from './errors.js';
 import type { CallEstimate } from './estimate.js';
 import type { Linter } from './lint.js';
 import type { CliFinding } from './report.js';
 import { textFacts, type TextFacts } from './text-facts.js';
-import { decodeTextFile } from './text-file.js';
+import { decodeTextFile, readPromptBytes } from './text-file.js';
 
 export interface FileJob {
   /** Position in the run's file list: results are reported in this order whoever lints them. */
@@ -39,22 +37,22 @@ export type FileOutcome =
       /** With `job.hash`: the SHA-256 of the bytes read. */
       hash?: string;
     }
-  /** The file could not be read: the run stops with this one-line message (exit 2). */
+  /** Not produced any more (a file that cannot be read is a fatal finding); kept for callers that check. */
   | { index: number; readError: string }
   /** A bug of ours while linting it: reported as an internal error, as in-process. */
   | { index: number; internalError: string };
 
-export type ReadText = { text: string; problem?: CliFinding; bytes: Uint8Array } | { readError: string };
+export type ReadText = { text: string; problem?: CliFinding; bytes?: Uint8Array };
 
-/** A file's text (BOM stripped) and whether it is text at all; a read failure as a message. */
+/**
+ * A file's text (BOM stripped) and whether it is text at all. A file that cannot be read (deleted
+ * since it was found, too large, an I/O error) is a fatal finding for that file, as one that is
+ * not text: the run goes on and reports the others.
+ */
 export function readFileText(abs: string, rel: string): ReadText {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (e) {
-    return { readError: `cannot read ${rel}: ${describeFsError(e)}` };
-  }
-  return { ...textOfBytes(bytes), bytes };
+  const read = readPromptBytes(abs, rel);
+  if ('problem' in read) return { text: '', problem: read.problem };
+  return { ...textOfBytes(read.bytes), bytes: read.bytes };
 }
 
 /** A file's bytes as text (BOM stripped), with the finding that says why when they are not text. */
@@ -69,10 +67,9 @@ export function lintJob(linter: Linter, job: FileJob): FileOutcome {
   let hash: string | undefined;
   if (text === undefined) {
     const read = readFileText(job.abs, job.rel);
-    if ('readError' in read) return { index: job.index, readError: read.readError };
     if (read.problem) return { index: job.index, facts: textFacts(read.text, [read.problem], []), findings: [read.problem], estimates: [], notText: true };
     text = read.text;
-    if (job.hash) hash = contentHash(read.bytes);
+    if (job.hash) hash = contentHash(read.bytes!);
   }
   const linted = linter.lintText(text, job.rel, job.kind);
   const { findings, estimates } = linted;

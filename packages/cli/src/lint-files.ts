@@ -3,7 +3,7 @@
  * is unchanged, else linted on this thread or on worker threads (--concurrency). Files are read
  * one at a time as they are linted, never all at once before linting starts.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { builtinModels, type EngineConfig } from '@promptlint/core';
@@ -14,6 +14,7 @@ import type { Linter } from './lint.js';
 import { lintJob, textOfBytes, type FileJob, type FileOutcome } from './lint-file.js';
 import { version } from './package-info.js';
 import { textFacts, type TextFacts } from './text-facts.js';
+import { MAX_PROMPT_FILE_BYTES } from './text-file.js';
 import { lintOnThreads, workerCount } from './workers.js';
 
 export interface LintFilesOptions {
@@ -155,8 +156,11 @@ let readBuffer: Buffer | undefined;
 /** A file's bytes, in `readBuffer` (valid until the next call): no allocation per file. */
 function readBytes(abs: string): Buffer {
   readBuffer ??= Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(abs, 'r');
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    // Not a regular file any more, or too large: the lint step reads it again and reports why.
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_PROMPT_FILE_BYTES) throw new Error('left to the lint step');
     let n = 0;
     for (;;) {
       if (n === readBuffer.length) {
@@ -167,6 +171,7 @@ function readBytes(abs: string): Buffer {
       const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
       if (got === 0) return readBuffer.subarray(0, n);
       n += got;
+      if (n > MAX_PROMPT_FILE_BYTES) throw new Error('left to the lint step');
     }
   } finally {
     closeSync(fd);

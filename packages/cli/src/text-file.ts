@@ -3,8 +3,72 @@
  * image) or bytes that are not UTF-8. Such a file is reported as a fatal finding and never fixed:
  * decoding it with replacement characters and writing it back would destroy the original bytes.
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LineIndex } from '@promptlint/core';
+import { describeBytes } from './bounded-read.js';
+import { describeFsError } from './errors.js';
 import type { CliFinding } from './report.js';
+
+/**
+ * The largest prompt file read: its text must fit in one JavaScript string (V8: 2^29 - 24
+ * characters), and no prompt is near this. A larger file is a fatal finding, whatever its size
+ * (1.9 GB as 3 GB), never a read that fails half-way.
+ */
+export const MAX_PROMPT_FILE_BYTES = 500 * 1024 * 1024;
+
+/**
+ * A prompt file's bytes, or the fatal finding that says why there are none: it cannot be read
+ * (deleted since it was found, permissions, an I/O error), it is too large, or it is no longer a
+ * regular file (opened without blocking, so a FIFO put in its place cannot hang the run).
+ * `buffer` may be given to read into (grown as needed; the result is a view of it).
+ */
+export function readPromptBytes(abs: string, rel: string, buffer?: Buffer): { bytes: Buffer } | { problem: CliFinding } {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return { problem: unreadable(abs, rel, e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: fatalAt(1, 1, 'cannot read: not a regular file (it was replaced since it was found)') };
+    if (st.size > MAX_PROMPT_FILE_BYTES) return { problem: tooLarge(st.size) };
+    let buf = buffer && buffer.length > st.size ? buffer : Buffer.allocUnsafe(Math.max(st.size + 1, 1024));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        if (n > MAX_PROMPT_FILE_BYTES) return { problem: tooLarge(n) };
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    if (n > MAX_PROMPT_FILE_BYTES) return { problem: tooLarge(n) };
+    return { bytes: buf.subarray(0, n) };
+  } catch (e) {
+    return { problem: unreadable(abs, rel, e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(size: number): CliFinding {
+  return fatalAt(1, 1, `file too large to lint (${describeBytes(size)}; the limit is ${describeBytes(MAX_PROMPT_FILE_BYTES)})`);
+}
+
+function unreadable(abs: string, _rel: string, e: unknown): CliFinding {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  // A name that is not UTF-8 reaches us with replacement characters: no file has that name.
+  if (code === 'ENOENT' && abs.includes('\ufffd')) return fatalAt(1, 1, 'cannot read: the file name is not valid UTF-8, so the file cannot be opened by the name shown');
+  return fatalAt(1, 1, `cannot read: ${describeFsError(e)}${code === 'ENOENT' ? ' (deleted since it was found?)' : ''}`);
+}
+
+function fatalAt(line: number, column: number, message: string): CliFinding {
+  return { ruleId: null, severity: 'error', message, line, column, endLine: line, endColumn: column, savings: null, fatal: true };
+}
 
 export interface DecodedFile {
   text: string;
@@ -35,7 +99,7 @@ export function decodeTextFile(bytes: Uint8Array): DecodedFile {
 function fatal(before: string, message: string): CliFinding {
   const body = before.charCodeAt(0) === 0xfeff ? before.slice(1) : before; // positions are in the text without its BOM
   const { line, column } = new LineIndex(body).position(body.length);
-  return { ruleId: null, severity: 'error', message, line, column, endLine: line, endColumn: column, savings: null, fatal: true };
+  return fatalAt(line, column, message);
 }
 
 /** Byte offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629). */

@@ -27,8 +27,8 @@ export const AUTO_BYTES_PER_WORKER = 1024 * 1024;
 /**
  * How many worker threads to start (0: lint on the main thread).
  *
- * A number (`--concurrency N`) is taken as asked, but never more workers than files, and 1 means
- * none. `auto`, as ESLint's `--concurrency auto`, uses at most half the machine's cores (the main
+ * A number (`--concurrency N`) is taken as asked, but never more workers than files or than the
+ * machine's cores (availableParallelism), and 1 means none. `auto`, as ESLint's `--concurrency auto`, uses at most half the machine's cores (the main
  * thread, the OS and V8's own helper threads share them: two workers on two cores measured more
  * CPU and more time than one thread) and one worker per AUTO_FILES_PER_WORKER files or
  * AUTO_BYTES_PER_WORKER bytes; a single worker is no gain, so 1 becomes 0.
@@ -41,7 +41,9 @@ export function workerCount(concurrency: number | 'auto', files: number, totalBy
     const n = Math.min(most, wanted);
     return n < 2 ? 0 : n;
   }
-  const n = Math.min(concurrency, files);
+  // Never more workers than cores or files: --concurrency 1000 on 102 files started 51 threads
+  // (1.5 GB) on a 2-core machine, for no gain.
+  const n = Math.min(concurrency, files, Math.max(1, cores));
   return n < 2 ? 0 : n;
 }
 
