@@ -44,7 +44,7 @@ function comparable(r: Result): unknown {
   return {
     ...rest,
     messages: r.messages.map((m) => {
-      const { nodeType: _n, messageId: _id, suggestions: _s, ...kept } = m as typeof m & { messageId?: string };
+      const { nodeType: _n, messageId: _id, suggestions: _s, ...kept } = m as typeof m & { messageId?: string; nodeType?: unknown };
       // a parse error's words are each front end's own; where and what kind are compared
       return m.fatal ? { ...kept, message: '(parse error)' } : kept;
     }),
