@@ -116,3 +116,17 @@ describe('the nearest configuration per file', () => {
     expect(second.stderr).toMatch(/3 files in 3 configurations: 3 from the cache/);
   });
 });
+
+describe('createLinter (in-process) finds the same configurations', () => {
+  it('lints each path with the configuration nearest to it', async () => {
+    const { createLinter } = await import('@promptlint/cli');
+    const dir = tempDir({
+      'promptlint.config.json': '{ "rules": { "no-redundant-whitespace": "error" } }',
+      'packages/app/.promptlintrc.jsonc': '{ "rules": { "no-redundant-whitespace": "off" }, }',
+    });
+    const linter = await createLinter({ cwd: dir });
+    expect(linter.lint(WS, 'prompts/a.md').map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['no-redundant-whitespace:error']);
+    expect(linter.lint(WS, 'packages/app/prompts/b.md')).toEqual([]);
+    expect(linter.fix(WS, 'packages/app/prompts/b.md').text).toBe(WS);
+  });
+});

@@ -221,6 +221,19 @@ describe('directives: promptlint-disable-file and unused directives', () => {
     expectOneLine(both.stderr);
   });
 
+  it('--fix removes a directive none of whose rules silenced anything (its line when it stands alone), as ESLint does', () => {
+    const used = '<!-- promptlint-disable-next-line no-redundant-whitespace, no-filler-phrases -->\nA    b.\n';
+    const text = `${CLEAN}<!-- promptlint-disable no-filler-phrases -->\nBye. <!-- promptlint-disable-line -->\n${used}`;
+    const dir = tempDir({ 'prompts/a.md': text });
+    // Without the report, directives are left alone.
+    expect(run(['--fix'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'prompts/a.md'), 'utf8')).toBe(text);
+    const r = json(run(['--fix', '--report-unused-disable-directives', '--format', 'json'], dir));
+    // The partly used directive stays (and is still reported for the rule it did not need).
+    expect(readFileSync(join(dir, 'prompts/a.md'), 'utf8')).toBe(`${CLEAN}Bye.\n${used}`);
+    expect(r.files[0]!.findings.map((f) => `${f.line}:${f.ruleId}`)).toEqual(['7:unused-disable-directive']);
+  });
+
   it('the configuration\'s reportUnusedDisableDirectives: true is "warn", as ESLint\'s; the flag wins', () => {
     const dir = tempDir({ 'prompts/a.md': `${CLEAN}<!-- promptlint-disable -->\n`, 'promptlint.config.json': '{ "reportUnusedDisableDirectives": true }' });
     const sev = (args: string[]) => json(run(['--format', 'json', ...args], dir)).files[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`);

@@ -44,7 +44,7 @@ function comparable(r: Result): unknown {
   return {
     ...rest,
     messages: r.messages.map((m) => {
-      const { nodeType: _n, messageId: _id, suggestions: _s, ...kept } = m as typeof m & { messageId?: string };
+      const { nodeType: _n, messageId: _id, suggestions: _s, ...kept } = m as typeof m & { messageId?: string; nodeType?: unknown };
       // a parse error's words are each front end's own; where and what kind are compared
       return m.fatal ? { ...kept, message: '(parse error)' } : kept;
     }),
@@ -121,11 +121,22 @@ describe('--format eslint-json', () => {
       },
     ]);
     expect(ignored.warningCount).toBe(1);
+    expect(results.find((x) => x.filePath.endsWith('a.prompt.md'))!.fixableErrorCount).toBe(1);
     const a = results.find((x) => x.filePath.endsWith('a.prompt.md'))!;
     // The comment's 45 characters on line 6: columns 1 to 46 (end exclusive, as ESLint's).
     expect('<!-- promptlint-disable no-filler-phrases -->').toHaveLength(45);
     expect(a.messages).toEqual([
-      { ruleId: null, severity: 2, message: "Unused promptlint-disable directive (no problems were reported from 'no-filler-phrases').", line: 6, column: 1, endLine: 6, endColumn: 46 },
+      {
+        ruleId: null,
+        severity: 2,
+        message: "Unused promptlint-disable directive (no problems were reported from 'no-filler-phrases').",
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 46,
+        // as ESLint's: the fix removes the directive, here its whole line
+        fix: { range: [CLEAN.length, CLEAN.length + 46], text: '' },
+      },
     ]);
   });
 });

@@ -122,6 +122,8 @@ export interface ConfigOptions {
   cwd: string;
   config: string | undefined;
   noConfig: boolean;
+  /** Where what a JS configuration prints while loading goes (default: the process's stderr). */
+  log?: ((text: string) => void) | undefined;
 }
 
 /**
@@ -166,7 +168,7 @@ export class ConfigResolver {
     let done = this.loaded.get(path);
     if (!done) {
       const shown = displayPath(this.options.cwd, path);
-      done = { path, dir: dirname(path), config: validateConfig(readConfigFile(path, shown), shown) };
+      done = { path, dir: dirname(path), config: validateConfig(readConfigFile(path, shown, this.options.log), shown) };
       this.loaded.set(path, done);
     }
     return done;
@@ -184,9 +186,9 @@ export function displayPath(cwd: string, path: string): string {
   return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
 }
 
-function readConfigFile(path: string, shown: string): unknown {
+function readConfigFile(path: string, shown: string, log: ConfigOptions['log']): unknown {
   const ext = extname(path);
-  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadJsConfig(path, shown);
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadJsConfig(path, shown, log ?? ((text) => process.stderr.write(text)));
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -225,7 +227,7 @@ type WorkerAnswer = { ok: true; json: string } | { ok: false; error: string };
 type WorkerMessage = { output: string } | WorkerAnswer;
 
 /** Imports a JS configuration in a worker thread and waits for it (see the file's comment). */
-function loadJsConfig(path: string, shown: string): unknown {
+function loadJsConfig(path: string, shown: string, log: (text: string) => void): unknown {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
@@ -244,7 +246,7 @@ function loadJsConfig(path: string, shown: string): unknown {
   let answer: WorkerAnswer | undefined;
   for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
     const message = m.message as WorkerMessage;
-    if ('output' in message) process.stderr.write(message.output);
+    if ('output' in message) log(message.output);
     else answer ??= message;
   }
   port1.close();

@@ -43,7 +43,7 @@ export class Linter {
     const linted = this.engine.lintWithDirectives(document);
     const findings = linted.findings.map(toCliFinding);
     const unused = this.engine.config.reportUnusedDisableDirectives;
-    if (unused === 'warn' || unused === 'error') findings.push(...linted.unusedDirectives.map((u) => unusedDirectiveFinding(u, unused)));
+    if (unused === 'warn' || unused === 'error') findings.push(...unusedDirectiveFindings(document.text, linted.unusedDirectives, unused));
     const estimates = document.requests.map((r) => estimateCall(this.engine, r));
     return { document, findings, estimates };
   }
@@ -71,10 +71,43 @@ export function toCliFinding(f: Finding): CliFinding {
   };
 }
 
-/** An unused disable directive as ESLint reports it: no rule of its own (here the CLI check's id), no savings. */
-function unusedDirectiveFinding(u: UnusedDirective, severity: 'warn' | 'error'): CliFinding {
-  const { line, column, endLine, endColumn, message } = u;
-  return { ruleId: UNUSED_DIRECTIVE, severity: severity === 'warn' ? 'warning' : 'error', message, line, column, endLine, endColumn, savings: null };
+/**
+ * Unused disable directives as ESLint reports them: no rule of their own (here the CLI check's id),
+ * no savings; a directive none of whose rules silenced anything is fixable, as in ESLint: --fix
+ * removes the comment (its whole line when nothing else is on it).
+ */
+function unusedDirectiveFindings(text: string, unused: readonly UnusedDirective[], severity: 'warn' | 'error'): CliFinding[] {
+  const count = new Map<UnusedDirective['directive'], number>();
+  for (const u of unused) count.set(u.directive, (count.get(u.directive) ?? 0) + 1);
+  return unused.map((u) => {
+    const { line, column, endLine, endColumn, message, directive } = u;
+    const whole = directive.rules.length === 0 || count.get(directive) === new Set(directive.rules).size;
+    return {
+      ruleId: UNUSED_DIRECTIVE,
+      severity: severity === 'warn' ? 'warning' : 'error',
+      message,
+      line,
+      column,
+      endLine,
+      endColumn,
+      savings: null,
+      ...(whole ? { fix: { range: lineOrComment(text, directive.range), text: '' } } : {}),
+    };
+  });
+}
+
+/** The comment's range, or its whole line with the line end when nothing else is on that line. */
+function lineOrComment(text: string, range: readonly [number, number]): [number, number] {
+  const blank = (i: number): boolean => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+  let s = range[0];
+  while (s > 0 && blank(s - 1)) s--;
+  let e = range[1];
+  while (e < text.length && blank(e)) e++;
+  const atStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
+  const atEnd = e === text.length || text[e] === '\n' || text[e] === '\r';
+  if (!atStart || !atEnd) return [range[0], range[1]];
+  if (e < text.length) e += text.startsWith('\r\n', e) ? 2 : 1;
+  return [s, e];
 }
 
 /** The id unused disable directives are reported under (ESLint's JSON gives them `ruleId: null`). */

@@ -50,7 +50,7 @@ interface Linted {
 export async function runLint(opts: LintOptions, io: MainOptions): Promise<number> {
   const { cwd } = io;
   if (opts.rules) checkFlagRules(opts.rules);
-  const resolver = new ConfigResolver({ cwd, config: opts.config, noConfig: opts.noConfig });
+  const resolver = new ConfigResolver({ cwd, config: opts.config, noConfig: opts.noConfig, log: (text) => io.stderr.write(text) });
   const flags = { model: opts.model, callsPerDay: opts.callsPerDay, rules: opts.rules, reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives };
   const contexts = new Map<LoadedConfig, ConfigContext>();
   const contextOf = (loaded: LoadedConfig): ConfigContext => {
