@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // promptlint's executable: everything lives in dist/main.js; this only wires the process to it.
 import { loadingConfig } from '../dist/config.js';
+import { ownProcess } from '../dist/heap.js';
 import { main } from '../dist/main.js';
+
+ownProcess(); // this process is promptlint's: it may tune V8's heap growth (dist/heap.js)
 
 let settled = false;
 main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env }).then(

@@ -59,11 +59,6 @@ function shippedTable(name: EncodingName): BpeTable | undefined {
   return t ?? undefined;
 }
 
-/** Whether an encoder (the compact table or gpt-tokenizer's) has been loaded in this process (for start-up measurements and tests). */
-export function isEncoderLoaded(name: EncodingName): boolean {
-  return libCores.has(name) || !!tables.get(name);
-}
-
 const MEMO_MAX_ENTRIES = 20_000;
 /**
  * Texts of any length are memoized (several rules count the same long message), up to this many
@@ -119,16 +114,6 @@ const SPLIT_REGEX_NAMES: Record<EncodingName, string> = { o200k_base: 'O200K_TOK
 
 function splitRegex(encoding: EncodingName): RegExp {
   return (require('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>)[SPLIT_REGEX_NAMES[encoding]]!;
-}
-
-/** Characters and calls that reached the BPE (memo misses), for measurements. */
-const stats = { calls: 0, chars: 0 };
-
-/** Characters and texts counted by BPE so far in this process (memo hits excluded); `reset` zeroes them after reading. */
-export function tokenizerStats(reset = false): { calls: number; chars: number } {
-  const out = { ...stats };
-  if (reset) stats.calls = stats.chars = 0;
-  return out;
 }
 
 /** Index of the last of the sorted `starts` that is <= `offset` (starts[0] is 0). */
@@ -189,8 +174,6 @@ class BpeCounter implements TokenCounter {
   }
 
   private bpe(text: string, record: boolean): { count: number; table: PieceTable | undefined } {
-    stats.calls++;
-    stats.chars += text.length;
     if (!this.split) {
       this.split = splitRegex(this.encoding);
       // the hand-written scanner only for the exact regex it reproduces
