@@ -47,7 +47,7 @@ interface BaselineJson {
   maxIncreasePercent: number | null;
   failed: boolean;
 }
-type Report = JsonReport & { files: (JsonReport['files'][number] & { cost: Cost | null })[]; baseline?: BaselineJson };
+type Report = Omit<JsonReport, 'files'> & { files: (JsonReport['files'][number] & { cost: Cost | null })[]; baseline?: BaselineJson };
 
 /** A project with two prompts and a baseline report made from it (as CI makes it on the base branch). */
 function project(): string {

@@ -252,6 +252,19 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     expect(existsSync(join(app, 'node_modules/@promptlint/cli/schema/promptlint.schema.json'))).toBe(true);
   });
 
+  it('installs one tokenizer data set: core counts from its own rank tables, gpt-tokenizer is not installed', () => {
+    expect(existsSync(join(app, 'node_modules/gpt-tokenizer'))).toBe(false);
+    expect(tarballs['@promptlint/core']!.files).toEqual(expect.arrayContaining(['dist/bpe/o200k_base.bin', 'dist/bpe/cl100k_base.bin']));
+    expect(tarballs['@promptlint/core']!.files.filter((f) => f.includes('build-bpe-tables'))).toEqual([]);
+    // Counting works from the tables alone (the cost below is counted with them, and checked against js-tiktoken in core's tests).
+    const r = npx(['promptlint', 'cost', 'prompts/support.prompt.md', '--models', 'gpt-4o,gpt-4', '--format', 'json']);
+    expect(r.stderr).toMatch(/^(note: [^\n]*\n)*$/); // notes only (the file's template variables count 0)
+    expect(r.status).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { rows: { model: string; inputTokens: number }[] }).rows;
+    expect(rows.map((x) => x.model)).toEqual(['gpt-4o', 'gpt-4']); // o200k_base and cl100k_base
+    for (const row of rows) expect(row.inputTokens).toBeGreaterThan(1000);
+  });
+
   it('the README shows an ESM and a CommonJS snippet, and the plugin README the same ones', () => {
     expect(Object.keys(SNIPPETS).sort()).toEqual(['eslint.config.cjs', 'eslint.config.mjs']);
     expect(eslintSnippets('packages/eslint-plugin/README.md')).toEqual(SNIPPETS);

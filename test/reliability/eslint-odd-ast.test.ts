@@ -73,7 +73,7 @@ describe('rules never throw on odd code (ESLint with configs.all)', () => {
       results = await eslint.lintText(code, { filePath: join(cwd, 'src', file) });
     } catch (e) {
       // ESLint rethrows a rule's exception with the rule's name in the message: fail with it.
-      throw new Error(`ESLint threw: ${(e as Error).message}`);
+      throw new Error(`ESLint threw: ${(e as Error).message}`, { cause: e });
     }
     const [r] = results;
     const fatal = r!.messages.filter((m) => m.fatal || m.severity === 2 && m.ruleId === null);

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // promptlint's executable: everything lives in dist/main.js; this only wires the process to it.
+import { ownProcess } from '../dist/heap.js';
 import { main } from '../dist/main.js';
+
+ownProcess(); // this process is promptlint's: it may tune V8's heap growth (dist/heap.js)
 
 let settled = false;
 

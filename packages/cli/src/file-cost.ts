@@ -30,9 +30,3 @@ export function fileCost(estimates: readonly CallEstimate[]): FileCost | null {
   }
   return { inputTokens, outputTokens, usdPerCall, model: models.length ? models.join(', ') : null };
 }
-
-/** Why a file has no price, for messages: the first request's gap, or that it could not be read. */
-export function costGap(estimates: readonly CallEstimate[]): string {
-  if (estimates.length === 0) return 'no estimate (the file could not be parsed)';
-  return estimates.find((e) => e.usdPerCall === null)?.gap ?? 'no price';
-}

@@ -3,7 +3,6 @@ import { DEFAULT_MODEL, presetRules, type EngineConfig, type ModelOverride, type
 import type { DirectiveSeverity, LoadedConfig, UserConfig } from './config.js';
 
 /** The model files that name none are priced as when neither --model nor the configuration says. */
-export { DEFAULT_MODEL } from '@promptlint/core';
 
 export interface SettingsFlags {
   model?: string | undefined;

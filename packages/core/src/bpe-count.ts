@@ -6,7 +6,9 @@
  * one reused buffer, lookups by byte range, the reference merge (lowest rank first, leftmost among
  * equals) on typed arrays for short pieces and bpe-merge.ts's O(n log n) merge for long ones. Pieces
  * whose bytes gpt-tokenizer looks up differently (a lone surrogate, or U+FEFF, which its UTF-8
- * decoder drops) go to `fallback`, gpt-tokenizer itself, so counts are always gpt-tokenizer's.
+ * decoder drops) go to `fallback`, `OddPieces` below, which counts them as gpt-tokenizer does from
+ * the same table, so counts are always gpt-tokenizer's (the package itself is needed only to build
+ * the table and in tests).
  */
 import type { BpeTable } from './bpe-table.js';
 import { mergeCount } from './bpe-merge.js';
@@ -245,4 +247,65 @@ export function boundaryIndex(starts: Int32Array, offset: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Whether `b[start, end)` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF). */
+function isWellFormedUtf8(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const c = b[i]!;
+    let n: number;
+    let cp: number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) [n, cp] = [2, c & 0x1f];
+    else if ((c & 0xf0) === 0xe0) [n, cp] = [3, c & 0x0f];
+    else if (c >= 0xf0 && c <= 0xf4) [n, cp] = [4, c & 0x07];
+    else return false;
+    if (i + n > end) return false;
+    for (let j = 1; j < n; j++) {
+      const d = b[i + j]!;
+      if ((d & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if ((n === 3 && cp < 0x800) || (n === 4 && cp < 0x10000) || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return false;
+    i += n;
+  }
+  return true;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const startsWithBom = (b: Uint8Array, start: number, end: number): boolean => end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf;
+
+/**
+ * The pieces `TablePieces` hands to its fallback (a lone surrogate, or U+FEFF), counted as
+ * gpt-tokenizer counts them, from the same rank table, so that counts never depend on which path a
+ * piece took. gpt-tokenizer looks a piece up by its string (a lone surrogate matches nothing), then
+ * merges its TextEncoder bytes (a lone surrogate becomes U+FFFD's three bytes), looking each byte
+ * range up as the string TextDecoder makes of it when it is valid UTF-8: that drops a leading
+ * U+FEFF, and the tokens whose bytes start with one are kept as bytes, so they are found by no
+ * lookup. packages/core/test/bpe-table.test.ts compares these counts with gpt-tokenizer's.
+ */
+export class OddPieces implements PieceCounter {
+  private readonly encoder = new TextEncoder();
+
+  constructor(private readonly table: BpeTable) {}
+
+  /** A rank as gpt-tokenizer's string lookup finds it: never for bytes that start with U+FEFF. */
+  private stringRank(b: Uint8Array, start: number, end: number): number {
+    return start === end || startsWithBom(b, start, end) ? -1 : this.table.rank(b, start, end);
+  }
+
+  /** gpt-tokenizer's `getBpeRankFromBytes`. */
+  private bytesRank(b: Uint8Array): number | undefined {
+    const r = isWellFormedUtf8(b, 0, b.length) ? this.stringRank(b, startsWithBom(b, 0, b.length) ? 3 : 0, b.length) : this.table.rank(b, 0, b.length);
+    return r < 0 ? undefined : r;
+  }
+
+  countPiece(piece: string): number {
+    const bytes = this.encoder.encode(piece);
+    if (!LONE_SURROGATE.test(piece) && this.stringRank(bytes, 0, bytes.length) >= 0) return 1;
+    return mergeCount(bytes, (b) => this.bytesRank(b));
+  }
 }

@@ -60,13 +60,6 @@ function mayBeFence(text: string, start: number, end: number): boolean {
   return i < end && (c === 96 || c === 126);
 }
 
-export interface FenceState {
-  /** The marker of the open fence (```` ``` ```` or longer, `~~~`), `undefined` outside fences. */
-  marker: string | undefined;
-  /** The info string of the open fence, trimmed (`json`). */
-  info: string;
-}
-
 /**
  * Follows code fences line by line (CommonMark: a fence closes on a line of the same character at
  * least as long, with nothing but whitespace after it; an unclosed fence runs to the end).
@@ -117,24 +110,6 @@ export interface Fence {
   /** `[contentStart, contentEnd)`: the lines between the fence lines. */
   contentStart: number;
   contentEnd: number;
-}
-
-/** The fenced code blocks of a text. */
-export function findFences(text: string, lines: Line[] = splitLines(text)): Fence[] {
-  const fences: Fence[] = [];
-  const tracker = new FenceTracker();
-  let open: { start: number; marker: string; info: string; contentStart: number } | undefined;
-  for (const line of lines) {
-    const state = tracker.feed(text.slice(line.start, line.end));
-    if (state === 'open') {
-      open = { start: line.start, marker: tracker.marker!, info: tracker.info, contentStart: line.end + line.eol.length };
-    } else if (state === 'close' && open) {
-      fences.push({ ...open, end: line.end, contentEnd: Math.max(open.contentStart, line.start) });
-      open = undefined;
-    }
-  }
-  if (open) fences.push({ ...open, end: text.length, contentEnd: Math.max(open.contentStart, text.length) });
-  return fences;
 }
 
 /** The language of a fence's info string (`json` in ```` ```json title="x" ````), lowercased. */

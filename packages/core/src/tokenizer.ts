@@ -2,15 +2,16 @@
  * Token counting behind one small interface.
  *
  * OpenAI models are counted exactly with their BPE (o200k_base for GPT-4o and later, cl100k_base for
- * older models) using `gpt-tokenizer`, loaded lazily (on the first count) and once per process.
+ * older models) from the compact rank tables core ships in `dist/bpe/` (bpe-table.ts, written at
+ * build time from gpt-tokenizer's rank data: the counts are gpt-tokenizer's and js-tiktoken's),
+ * loaded lazily (on the first count) and once per process. No tokenizer package is loaded at run time.
  * Other providers publish no offline tokenizer for their current models; they are approximated from
  * the o200k_base count times a per-provider factor measured in docs/savings.md, and every figure
  * built on them says `confidence: "estimate"`.
  */
-import { createRequire } from 'node:module';
-import { boundaryIndex, countPieces, TablePieces, type PieceCounter, type PieceScanner, type PieceTable } from './bpe-count.js';
-import { mergeCount } from './bpe-merge.js';
-import { loadTable, type BpeTable } from './bpe-table.js';
+import { boundaryIndex, countPieces, OddPieces, TablePieces, type PieceCounter, type PieceScanner, type PieceTable } from './bpe-count.js';
+import { splitRegex } from './bpe-split.js';
+import { loadTable, tableUrl, type BpeTable } from './bpe-table.js';
 import { O200K_SOURCE, o200kPieceEnd } from './pretokenize.js';
 import type { Provider } from './model.js';
 
@@ -28,40 +29,17 @@ export interface TokenCounter {
   countSlice?(text: string, start: number, end: number): number;
 }
 
-interface BpeCore {
-  getBpeRankFromString(text: string): number | undefined;
-  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
-  bytePairEncode(piece: string): number[];
-}
+const tables = new Map<EncodingName, BpeTable>();
 
-const require = createRequire(import.meta.url);
-const libCores = new Map<EncodingName, BpeCore>();
-const tables = new Map<EncodingName, BpeTable | null>();
-
-/** gpt-tokenizer's BPE core for an encoding (its 2.4 MB rank table: about 160 ms to load). */
-function libCore(name: EncodingName): BpeCore {
-  let core = libCores.get(name);
-  if (!core) {
-    const enc = require(`gpt-tokenizer/encoding/${name}`) as { default: { bytePairEncodingCoreProcessor: BpeCore } };
-    core = enc.default.bytePairEncodingCoreProcessor;
-    libCores.set(name, core);
-  }
-  return core;
-}
-
-/** The compact table shipped in dist (bpe-table.ts), or `undefined` without one (then gpt-tokenizer counts). */
-function shippedTable(name: EncodingName): BpeTable | undefined {
+/** The compact table shipped in dist (bpe-table.ts); a package without it is broken: say so. */
+function shippedTable(name: EncodingName): BpeTable {
   let t = tables.get(name);
-  if (t === undefined) {
-    t = loadTable(name) ?? null;
+  if (!t) {
+    t = loadTable(name);
+    if (!t) throw new Error(`@promptlint/core: the ${name} rank table ${tableUrl(name).pathname} is missing or damaged; reinstall @promptlint/core`);
     tables.set(name, t);
   }
-  return t ?? undefined;
-}
-
-/** Whether an encoder (the compact table or gpt-tokenizer's) has been loaded in this process (for start-up measurements and tests). */
-export function isEncoderLoaded(name: EncodingName): boolean {
-  return libCores.has(name) || !!tables.get(name);
+  return t;
 }
 
 const MEMO_MAX_ENTRIES = 20_000;
@@ -87,19 +65,6 @@ export const MAX_PIECE_LENGTH = 4096;
 const PIECE_SLICE_LENGTH = 512;
 export const MAX_EXACT_PIECE_BYTES = 1024 * 1024;
 
-const utf8 = new TextEncoder();
-
-/** Pieces counted by gpt-tokenizer: what its `countTokens` does per piece, long pieces in O(n log n). */
-class LibPieces implements PieceCounter {
-  constructor(private readonly core: BpeCore) {}
-
-  countPiece(piece: string): number {
-    if (this.core.getBpeRankFromString(piece) !== undefined) return 1;
-    if (piece.length <= MAX_PIECE_LENGTH) return this.core.bytePairEncode(piece).length;
-    return mergeCount(utf8.encode(piece), (b) => this.core.getBpeRankFromBytes(b));
-  }
-}
-
 /** UTF-8 length of a text (lone surrogates as the 3 bytes of U+FFFD, as TextEncoder writes them). */
 function utf8Length(text: string): number {
   let n = 0;
@@ -113,22 +78,6 @@ function utf8Length(text: string): number {
     } else n += 3;
   }
   return n;
-}
-
-const SPLIT_REGEX_NAMES: Record<EncodingName, string> = { o200k_base: 'O200K_TOKEN_SPLIT_REGEX', cl100k_base: 'CL100K_TOKEN_SPLIT_REGEX' };
-
-function splitRegex(encoding: EncodingName): RegExp {
-  return (require('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>)[SPLIT_REGEX_NAMES[encoding]]!;
-}
-
-/** Characters and calls that reached the BPE (memo misses), for measurements. */
-const stats = { calls: 0, chars: 0 };
-
-/** Characters and texts counted by BPE so far in this process (memo hits excluded); `reset` zeroes them after reading. */
-export function tokenizerStats(reset = false): { calls: number; chars: number } {
-  const out = { ...stats };
-  if (reset) stats.calls = stats.chars = 0;
-  return out;
 }
 
 /** Index of the last of the sorted `starts` that is <= `offset` (starts[0] is 0). */
@@ -163,9 +112,8 @@ class BpeCounter implements TokenCounter {
   private pieces(): PieceCounter {
     if (!this.pieceCounter) {
       const table = shippedTable(this.encoding);
-      const lib = (): PieceCounter => new LibPieces(libCore(this.encoding));
-      let fallback: PieceCounter | undefined;
-      const base: PieceCounter = table ? new TablePieces(table, () => (fallback ??= lib())) : lib();
+      let odd: PieceCounter | undefined;
+      const base: PieceCounter = new TablePieces(table, () => (odd ??= new OddPieces(table)));
       this.pieceCounter = {
         countPiece: (piece) => this.countPiece(base, piece),
         countRange: (text, start, end) =>
@@ -189,8 +137,6 @@ class BpeCounter implements TokenCounter {
   }
 
   private bpe(text: string, record: boolean): { count: number; table: PieceTable | undefined } {
-    stats.calls++;
-    stats.chars += text.length;
     if (!this.split) {
       this.split = splitRegex(this.encoding);
       // the hand-written scanner only for the exact regex it reproduces

@@ -1,13 +1,15 @@
 /**
- * The compact rank table (bpe-table.ts) and the piece counter on it (bpe-count.ts) must count
- * exactly what gpt-tokenizer counts, and what js-tiktoken (the oracle) counts, on every kind of text.
+ * The compact rank table (bpe-table.ts) and the piece counters on it (bpe-count.ts: TablePieces and,
+ * for the pieces it hands on, OddPieces) must count exactly what gpt-tokenizer counts, and what
+ * js-tiktoken (the oracle) counts, on every kind of text. gpt-tokenizer is a development dependency:
+ * the reference here, never loaded at run time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { getEncoding } from 'js-tiktoken';
 import { describe, expect, it } from 'vitest';
-import { countPieces, TablePieces, type PieceCounter } from '../src/bpe-count.js';
+import { countPieces, OddPieces, TablePieces } from '../src/bpe-count.js';
 import { buildTableBytes, tableFromBytes, tableUrl } from '../src/bpe-table.js';
 
 const require = createRequire(import.meta.url);
@@ -54,14 +56,9 @@ const SAMPLES = [
 describe('compact BPE table', () => {
   for (const encoding of ENCODINGS) {
     const table = tableFromBytes(buildTableBytes(ranksOf(encoding)))!;
-    const fallbackPieces: PieceCounter = {
-      countPiece: (p) => {
-        const core = lib(encoding).default.bytePairEncodingCoreProcessor;
-        return core.getBpeRankFromString(p) !== undefined ? 1 : core.bytePairEncode(p).length;
-      },
-    };
+    const odd = new OddPieces(table);
     let fallbacks = 0;
-    const pieces = new TablePieces(table, () => (fallbacks++, fallbackPieces));
+    const pieces = new TablePieces(table, () => (fallbacks++, odd));
     const count = (t: string) => countPieces(t, split(encoding), pieces, false).count;
 
     it(`holds every rank of gpt-tokenizer's ${encoding} data`, () => {
@@ -84,7 +81,21 @@ describe('compact BPE table', () => {
         // js-tiktoken agrees too, except where gpt-tokenizer's UTF-8 decoding drops a U+FEFF (kept: counts must not change)
         if (s.isWellFormed() && !s.includes('\ufeff')) expect(count(s), JSON.stringify(s.slice(0, 40))).toBe(oracle.encode(s, [], []).length);
       }
-      expect(fallbacks).toBeGreaterThan(0); // the U+FEFF and lone-surrogate samples went to gpt-tokenizer
+      expect(fallbacks).toBeGreaterThan(0); // the U+FEFF and lone-surrogate samples went to OddPieces
+    });
+
+    it(`OddPieces counts pieces with U+FEFF or a lone surrogate as gpt-tokenizer does (${encoding})`, () => {
+      const core = lib(encoding).default.bytePairEncodingCoreProcessor;
+      const reference = (p: string) => (core.getBpeRankFromString(p) !== undefined ? 1 : core.bytePairEncode(p).length);
+      // the byte-stored tokens that start with a BOM ("\ufeffusing", "\ufeff//"...) among the parts
+      const parts = ['\ufeff', '\ufeff\ufeff', '\ud800', '\udc00', '\ud83d', 'a', ' ', 'é', '가', '😀', 'the', '.', '\n', 'using', '//', '#', 'namespace'];
+      let checked = 0;
+      for (let seed = 1; checked < 3000; seed++) {
+        const p = randomText(seed, parts, 1 + (seed % 8));
+        if (!/[\ufeff\ud800-\udfff]/.test(p)) continue;
+        checked++;
+        expect(odd.countPiece(p), JSON.stringify(p)).toBe(reference(p));
+      }
     });
 
     it(`counts long pieces (over the short-merge size) exactly (${encoding})`, () => {

@@ -57,12 +57,3 @@ export function startOfLineBounded(text: string, offset: number): number {
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
-
-/** The range with whitespace trimmed at both ends. */
-export function trimRange(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return [s, e];
-}

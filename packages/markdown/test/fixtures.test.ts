@@ -13,7 +13,7 @@ describe('markdown prompt with role headings (markdown/support.prompt.md)', () =
     expect(slice(doc, request.model!.range)).toBe('gpt-4o');
     expect(request.provider).toBeUndefined(); // the file does not say; core resolves the model
     expect(request.outputLimit).toMatchObject({ state: 'set', value: 400, name: 'max_completion_tokens' });
-    expect(slice(doc, request.outputLimit!.range)).toBe('max_completion_tokens: 400');
+    expect(slice(doc, (request.outputLimit as { range: readonly [number, number] }).range)).toBe('max_completion_tokens: 400');
     expect(request.outputLimitName).toBe('max_completion_tokens');
     expect(request.callsPerDay).toBe(2000);
     expect(slice(doc, request.range)).toBe('---\nmodel: gpt-4o\nmax_completion_tokens: 400\ncalls_per_day: 2000\n---');
@@ -135,7 +135,7 @@ describe('Prompty, classic schema (prompty/classic.prompty)', () => {
     expect(request.model).toMatchObject({ value: 'gpt-4o-mini' });
     expect(request.provider).toBe('openai');
     expect(request.outputLimit).toMatchObject({ state: 'absent', ignored: { name: 'max_tokens', reason: '-1 means no limit' } });
-    const limit = request.outputLimit as { ignored: { range: [number, number] } };
+    const limit = request.outputLimit as { ignored: { range: readonly [number, number] } };
     expect(slice(doc, limit.ignored.range)).toBe('max_tokens: -1');
     expect(request.outputLimitName).toBe('max_tokens');
     expect(view(doc)).toEqual([
@@ -152,7 +152,7 @@ describe('dotprompt (dotprompt/extract.prompt)', () => {
     expect(request.model).toMatchObject({ value: 'googleai/gemini-2.5-flash' });
     expect(request.provider).toBe('google');
     expect(request.outputLimit).toMatchObject({ state: 'set', value: 300, name: 'maxOutputTokens' });
-    expect(slice(doc, request.outputLimit!.range)).toBe('maxOutputTokens: 300');
+    expect(slice(doc, (request.outputLimit as { range: readonly [number, number] }).range)).toBe('maxOutputTokens: 300');
   });
 
   it('{{role}} markers split messages; {{#each}} is a loop slot, {{this}} takes its kind; helpers and comments', () => {

@@ -2,7 +2,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
-export type Expression = TSESTree.Expression;
 
 /** Wrappers that do not change a value: `x as T`, `x satisfies T`, `x!`, `<T>x`, `(x)`, `a?.b` chains. */
 export function unwrap(node: Node): Node {

@@ -7,6 +7,5 @@ export type RuleModule = Rule.RuleModule;
 
 export const rules: Record<string, RuleModule> = Object.fromEntries(coreRules.map((r) => [r.meta.id, toEslintRule(r)]));
 
-export { toEslintRule, eslintMeta } from './adapter.js';
 export { extractionStats } from '../code/extract.js';
 export { prefilterStats } from '../code/prefilter.js';

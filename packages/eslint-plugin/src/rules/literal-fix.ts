@@ -46,7 +46,7 @@ export function escapeForTemplate(text: string): string {
 
 /** The replacement text as it must be written at `range` in the source. */
 export function inSourceSyntax(source: LiteralSource, range: [number, number], text: string): string {
-  let node: NodeLike | null = null;
+  let node: NodeLike | null;
   try {
     node = source.getNodeByRangeIndex(range[0]);
   } catch {

@@ -123,7 +123,7 @@ describe('messages per API', () => {
       const SYSTEM = 'Policy.';`;
     const { request, at } = onlyRequest(code);
     expect(request.cache).toMatchObject({ state: 'marked' });
-    expect(at((request.cache as { range: [number, number] }).range)).toBe(`cache_control: { type: 'ephemeral' }`);
+    expect(at((request.cache as { range: readonly [number, number] }).range)).toBe(`cache_control: { type: 'ephemeral' }`);
     expect(request.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(request.messages[0]!.parts[0]).toMatchObject({ text: 'Policy.', cacheBreakpoint: true });
   });

@@ -38,7 +38,7 @@ describe('model ids', () => {
     const lc = (fields: string) => onlyRequest(`import { ChatAnthropic } from '@langchain/anthropic'; const llm = new ChatAnthropic({ model: 'claude-sonnet-4-5', ${fields} }); await llm.invoke('hi');`);
     const only = lc('maxTokensToSample: 1024');
     expect(only.request.outputLimit).toMatchObject({ state: 'set', value: 1024, name: 'maxTokensToSample' });
-    expect(only.at((only.request.outputLimit as { range: [number, number] }).range)).toBe('maxTokensToSample: 1024');
+    expect(only.at((only.request.outputLimit as { range: readonly [number, number] }).range)).toBe('maxTokensToSample: 1024');
     expect(only.request.outputLimitName).toBe('maxTokens');
     expect(lc('maxTokens: 800, maxTokensToSample: 300').request.outputLimit).toMatchObject({ state: 'set', value: 300, name: 'maxTokensToSample' });
   });
@@ -48,7 +48,7 @@ describe('output limits', () => {
   it('openai chat: max_completion_tokens, or the deprecated max_tokens (still a limit on non-reasoning models)', () => {
     const a = openai(`{ model: 'gpt-4o', messages: [], max_completion_tokens: 500 }`);
     expect(a.request).toMatchObject({ outputLimitName: 'max_completion_tokens', outputLimit: { state: 'set', value: 500, name: 'max_completion_tokens' } });
-    expect(a.at((a.request.outputLimit as { range: [number, number] }).range)).toBe('max_completion_tokens: 500');
+    expect(a.at((a.request.outputLimit as { range: readonly [number, number] }).range)).toBe('max_completion_tokens: 500');
     expect(openai(`{ model: 'gpt-4o', messages: [], max_tokens: 300 }`).request.outputLimit).toMatchObject({ state: 'set', value: 300, name: 'max_tokens' });
     expect(openai(`{ model: 'o3', messages: [], max_tokens: 300 }`).request.outputLimit).toMatchObject({ state: 'absent', ignored: { name: 'max_tokens' } });
     expect(openai(`{ model: 'gpt-4o', messages: [] }`).request).toMatchObject({ outputLimitName: 'max_completion_tokens', outputLimit: { state: 'absent' } });
@@ -72,7 +72,7 @@ describe('output limits', () => {
       outputLimitName: 'maxOutputTokens',
       outputLimit: { state: 'absent', ignored: { name: 'maxTokens', reason: 'the ai SDK ignores it from v5 on (use maxOutputTokens)' } },
     });
-    expect(v5.at((v5.request.outputLimit as { ignored: { range: [number, number] } }).ignored.range)).toBe('maxTokens: 500');
+    expect(v5.at((v5.request.outputLimit as { ignored: { range: readonly [number, number] } }).ignored.range)).toBe('maxTokens: 500');
     expect(onlyRequest(code, { options: { aiSdkVersion: 4 } }).request.outputLimit).toMatchObject({ state: 'set', value: 500, name: 'maxTokens' });
     expect(onlyRequest(`import { streamText } from 'ai'; streamText({ model: 'openai/gpt-4o', prompt: 'x', maxOutputTokens: 64 });`).request.outputLimit).toMatchObject({ state: 'set', value: 64 });
   });

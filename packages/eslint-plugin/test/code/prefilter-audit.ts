@@ -26,14 +26,3 @@ export function auditPrefilter(sourceCode: unknown, label = 'file'): PrefilterVe
   }
   return { admitted, tracked };
 }
-
-/** Running totals of one test file's audits (so a test can check that the audit ran at all). */
-export const auditTotals = { files: 0, tracked: 0, admitted: 0 };
-
-export function auditAndCount(sourceCode: unknown, label?: string): PrefilterVerdict {
-  const v = auditPrefilter(sourceCode, label);
-  auditTotals.files++;
-  if (v.tracked > 0) auditTotals.tracked++;
-  if (v.admitted) auditTotals.admitted++;
-  return v;
-}
