@@ -138,6 +138,7 @@ export interface PromptRequest {
     | 'openai-responses'
     | 'anthropic-messages'
     | 'google-genai'
+    | 'bedrock-converse'
     | 'ai-sdk'
     | 'langchain'
     | 'embeddings'

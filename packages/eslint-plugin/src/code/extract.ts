@@ -8,6 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findCalls } from './find-calls.js';
 import { requestOf, type ExtractOptions } from './request.js';
 import type { SourceLike } from './resolve.js';
+import { sdkMajorVersion } from './versions.js';
 
 /** What extraction reads from ESLint's `SourceCode`. */
 export interface CodeSource extends SourceLike {
@@ -20,6 +21,11 @@ export type Extraction = { ok: true; document: PromptDocument } | { ok: false; e
 
 /** Extracts without a cache; throws on unexpected input (callers use `extractCached`). */
 export function extractDocument(source: CodeSource, options: ExtractOptions = {}, path?: string): PromptDocument {
+  // `settings.promptlint.aiSdkVersion` wins; else the version installed (or depended on) next to the file
+  if (options.aiSdkVersion === undefined && /['"]ai['"]/.test(source.text)) {
+    const v = sdkMajorVersion(path, 'ai');
+    if (v !== undefined) options = { ...options, aiSdkVersion: v };
+  }
   const globalScope = source.scopeManager?.globalScope ?? source.getScope(source.ast);
   const { calls, modelFactories } = findCalls(source, source.ast, globalScope);
   const requests = calls.map((c) => requestOf(source, c, modelFactories, options));

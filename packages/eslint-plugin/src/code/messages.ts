@@ -49,7 +49,7 @@ function range(node: Node): [number, number] {
   return [node.range[0], node.range[1]];
 }
 
-function slotMessage(source: SourceLike, node: Node, role: Role = 'unknown'): Message {
+export function slotMessage(source: SourceLike, node: Node, role: Role = 'unknown'): Message {
   const n = unwrap(node);
   const name = n.type === 'Identifier' ? n.name : shortText(source.text, n);
   return { role, parts: [{ type: 'slot', name, kind: classifySlot(source, n), range: range(n) }], range: range(n) };
@@ -72,7 +72,7 @@ function markLast(parts: Part[]): void {
 }
 
 /** A content value: a string-ish expression or an array of content blocks. */
-function contentValue(source: SourceLike, node: Node, marks: Node[]): Part[] {
+export function contentValue(source: SourceLike, node: Node, marks: Node[]): Part[] {
   const v = resolveValue(source, node);
   if (v.type !== 'ArrayExpression') return contentParts(source, node);
   const parts: Part[] = [];
@@ -156,7 +156,7 @@ function isMutatedArray(source: SourceLike, node: Node): boolean {
 }
 
 /** A message array (literal, constant, or opaque) -> messages. */
-function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey: 'content' | 'parts' = 'content'): Message[] {
+export function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey: 'content' | 'parts' = 'content'): Message[] {
   const v = resolveValue(source, node);
   if (v.type !== 'ArrayExpression') {
     const m = slotMessage(source, node);
@@ -178,12 +178,12 @@ function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey:
   return out;
 }
 
-function textMessage(source: SourceLike, role: Role, node: Node, marks: Node[]): Message {
+export function textMessage(source: SourceLike, role: Role, node: Node, marks: Node[]): Message {
   return { role, parts: contentValue(source, node, marks), range: range(unwrap(node)) };
 }
 
 /** Gemini `systemInstruction`: a string, a part, a Content (`{ parts }`), or an array of parts. */
-function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
+export function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
   const v = resolveValue(source, node);
   if (v.type === 'ObjectExpression') {
     const parts = findProperty(source, v, 'parts');
@@ -194,7 +194,7 @@ function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
   return textMessage(source, 'system', node, marks);
 }
 
-function geminiContents(source: SourceLike, node: Node, marks: Node[]): Message[] {
+export function geminiContents(source: SourceLike, node: Node, marks: Node[]): Message[] {
   const v = resolveValue(source, node);
   if (v.type === 'ArrayExpression') {
     const objects = v.elements.filter((e) => e && e.type !== 'SpreadElement' && resolveValue(source, e).type === 'ObjectExpression');

@@ -173,6 +173,14 @@ export function numberValue(source: SourceLike, node: Node, depth = 0): NumberVa
     return { kind: 'unknown' };
   }
   if (n.type === 'Identifier' && n.name === 'undefined' && !variableOf(source, n)?.defs.length) return { kind: 'none', what: 'undefined' };
+  if (n.type === 'Identifier' && n.name === 'Infinity' && !variableOf(source, n)?.defs.length) return { kind: 'number', value: Infinity };
+  if (n.type === 'MemberExpression' && !n.computed && n.object.type === 'Identifier' && n.property.type === 'Identifier' && !variableOf(source, n.object)?.defs.length) {
+    // `Number.POSITIVE_INFINITY`, `Number.MAX_SAFE_INTEGER`; a misspelt `Math.infinity` reads `undefined`
+    const { name: obj } = n.object;
+    const { name: prop } = n.property;
+    if (obj === 'Number' && (prop === 'POSITIVE_INFINITY' || prop === 'MAX_SAFE_INTEGER' || prop === 'MAX_VALUE')) return { kind: 'number', value: Number[prop] };
+    if (obj === 'Math' && !(prop in Math)) return { kind: 'none', what: 'undefined' };
+  }
   if (n.type === 'UnaryExpression') {
     if (n.operator === 'void') return { kind: 'none', what: 'undefined' };
     const v = numberValue(source, n.argument, depth + 1);
