@@ -8,6 +8,7 @@ import type { Message, Part, Role } from '@promptlint/core';
 import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
 import { contentParts } from './content.js';
 import { findPath, findProperty, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
+import { foreignSourceOf } from './modules.js';
 import { classifySlot } from './slots.js';
 import type { Api } from './sdks.js';
 
@@ -166,8 +167,14 @@ export function messageArray(source: SourceLike, node: Node, marks: Node[], cont
   const out: Message[] = [];
   for (const el of v.elements) {
     if (!el) continue;
-    if (el.type === 'SpreadElement') out.push(slotMessage(source, el.argument));
-    else out.push(messageOf(source, el, marks, contentKey));
+    if (el.type === 'SpreadElement') {
+      // `...systemMessages`: a constant array (here or imported) is its messages
+      const spread = resolveValue(source, el.argument);
+      if (spread.type === 'ArrayExpression' && spread !== v && !isMutatedArray(source, el.argument)) {
+        const local = foreignSourceOf(spread) ? range(el) : undefined;
+        for (const m of messageArray(source, spread, marks, contentKey)) out.push(local ? { ...m, range: local } : m);
+      } else out.push(slotMessage(source, el.argument));
+    } else out.push(messageOf(source, el, marks, contentKey));
   }
   if (isMutatedArray(source, node)) {
     // the messages appended later: a history slot after the initial ones

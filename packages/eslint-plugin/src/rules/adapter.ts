@@ -60,7 +60,7 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
             } as Rule.ReportDescriptor);
           };
           const settings = codeSettings(context.settings);
-          const extraction = extractCached(sourceCode, settings.ok ? settings.extract : {}, context.filename);
+          const extraction = extractCached(sourceCode, settings.ok ? settings.extract : {}, context.filename, context.languageOptions?.parser);
           if (!extraction.ok) return; // skipped silently: see extractionStats
           if (extraction.document.requests.length === 0) return;
           if (!settings.ok) {
