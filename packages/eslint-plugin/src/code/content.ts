@@ -9,6 +9,7 @@ import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
 import { foreignSourceOf } from './modules.js';
 import { numberValue, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
 import { classifySlot } from './slots.js';
+import { unboundedOf } from './unbounded.js';
 
 const MAX_DEPTH = 16;
 const DEDENT_TAGS = /^(?:dedent|outdent|stripIndent|stripIndents|endent|ts\.dedent|oneLine|html|sql|md|markdown)$/;
@@ -61,12 +62,14 @@ export function prettyJsonOf(source: SourceLike, call: TSESTree.CallExpression):
 function slot(source: SourceLike, node: Node, nameNode: Node = node, prettyJson?: SlotPart['prettyJson'], name?: string): SlotPart {
   const n = unwrap(nameNode);
   name ??= n.type === 'Identifier' ? n.name : shortText(source.text, n);
+  const unbounded = unboundedOf(source, nameNode);
   return {
     type: 'slot',
     name,
     kind: classifySlot(source, nameNode),
     range: [node.range[0], node.range[1]],
     ...(prettyJson ? { prettyJson } : {}),
+    ...(unbounded ? { unbounded } : {}),
   };
 }
 
