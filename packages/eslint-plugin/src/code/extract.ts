@@ -28,7 +28,7 @@ export function extractDocument(source: CodeSource, options: ExtractOptions = {}
     if (v !== undefined) options = { ...options, aiSdkVersion: v };
   }
   const globalScope = source.scopeManager?.globalScope ?? source.getScope(source.ast);
-  const { calls, modelFactories } = findCalls(source, source.ast, globalScope);
+  const { calls, modelFactories } = findCalls(source, source.ast, globalScope, options.wrappers ?? [], path);
   const requests = calls.map((c) => requestOf(source, c, modelFactories, options));
   return { text: source.text, kind: 'code', requests, ...(path ? { path } : {}) };
 }

@@ -11,6 +11,7 @@ import { astUtils } from './ast-utils.js';
 import { calleeName, memberChainFrom, memberName, outerWrapper, propertyName, unwrap, walk, type Node } from './ast.js';
 import { variableOf, type SourceLike } from './resolve.js';
 import { findHttpCalls } from './http.js';
+import { findWrapperCalls, type Wrapper } from './wrappers.js';
 import {
   AI_AGENT_CLASSES,
   AI_FUNCTIONS,
@@ -45,7 +46,9 @@ export type Shape =
 
 export interface FoundCall {
   api: Api;
-  sdk: Sdk | 'bedrock' | 'http';
+  sdk: Sdk | 'bedrock' | 'http' | 'wrapper';
+  /** Which argument holds the request (an app's wrapper may take it second); default 0. */
+  argIndex?: number;
   /** From the client class; for the `ai` SDK, from the model expression (later). */
   provider?: Provider;
   call: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -323,7 +326,7 @@ function callFromUse(source: SourceLike, use: Node, cls: ClientClass, ctor: TSES
   };
 }
 
-export function findCalls(source: SourceLike & { scopeManager?: unknown }, program: TSESTree.Program, globalScope: TSESLint.Scope.Scope): CallScan {
+export function findCalls(source: SourceLike & { scopeManager?: unknown }, program: TSESTree.Program, globalScope: TSESLint.Scope.Scope, wrappers: readonly Wrapper[] = [], file?: string): CallScan {
   const TRACE_MAP = traceMap();
   const tracker = new (astUtils().ReferenceTracker)(globalScope);
   const seen = new Set<Node>();
@@ -394,6 +397,7 @@ export function findCalls(source: SourceLike & { scopeManager?: unknown }, progr
   }
 
   for (const c of findHttpCalls(source, program, globalScope)) add(c);
+  for (const c of findWrapperCalls(source, program, wrappers, file)) add(c);
 
   calls.sort((a, b) => a.call.range[0] - b.call.range[0]);
   return { calls, modelFactories };

@@ -18,6 +18,16 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { HTTP_HOSTS, SDK_MODULES } from './sdks.js';
+import { mayImportWrapper, type Wrapper } from './wrappers.js';
+
+/** A file that imports a configured wrapper's module (`settings.promptlint.wrappers`) may call it. */
+function mayImportWrapperSafe(source: PrefilterSource, wrappers: readonly Wrapper[]): boolean {
+  try {
+    return mayImportWrapper(source.ast, wrappers);
+  } catch {
+    return true;
+  }
+}
 
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -108,10 +118,10 @@ const verdicts = new WeakMap<object, boolean>();
 export const prefilterStats = { admitted: 0, rejected: 0 };
 
 /** `mayCallLlmSdk`, once per `SourceCode` (every rule of a lint run asks about the same file). */
-export function mayCallLlmSdkCached(source: PrefilterSource): boolean {
+export function mayCallLlmSdkCached(source: PrefilterSource, wrappers: readonly Wrapper[] = []): boolean {
   let verdict = verdicts.get(source);
   if (verdict === undefined) {
-    verdict = mayCallLlmSdk(source);
+    verdict = mayCallLlmSdk(source) || mayImportWrapperSafe(source, wrappers);
     verdicts.set(source, verdict);
     if (verdict) prefilterStats.admitted++;
     else prefilterStats.rejected++;

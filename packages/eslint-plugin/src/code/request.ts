@@ -7,11 +7,14 @@ import { outputLimitOf } from './limits.js';
 import { loopOf } from './loop.js';
 import { messagesOf, textMessage, type MessageFacts } from './messages.js';
 import { shapeRequest } from './shapes.js';
+import type { Wrapper } from './wrappers.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { aiModelOf, modelOf, type ModelFacts } from './model-id.js';
 import { findProperty, type SourceLike } from './resolve.js';
 
 export interface ExtractOptions {
+  /** `settings.promptlint.wrappers`: the app's own functions that forward to an SDK. */
+  wrappers?: Wrapper[];
   /** Major version of the `ai` SDK (`maxTokens` is read only before 5). Default: 5 and later. */
   aiSdkVersion?: number;
 }
@@ -26,7 +29,7 @@ export function requestOf(source: SourceLike, found: FoundCall, factories: Reado
   const { call, api } = found;
   const isLangchain = api === 'langchain';
   const ctorOptions = found.ctor ? found.ctor.arguments[0] : undefined;
-  const settingsNode = isLangchain ? (ctorOptions && ctorOptions.type !== 'SpreadElement' ? ctorOptions : undefined) : arg(call, 0);
+  const settingsNode = isLangchain ? (ctorOptions && ctorOptions.type !== 'SpreadElement' ? ctorOptions : undefined) : arg(call, found.argIndex ?? 0);
   const input = isLangchain && found.shape?.kind !== 'lc-model' ? arg(call, 0) : undefined;
 
   const modelFacts: ModelFacts =
@@ -40,7 +43,7 @@ export function requestOf(source: SourceLike, found: FoundCall, factories: Reado
   const provider = modelFacts.provider ?? found.provider;
   const modelId = modelFacts.model && 'value' in modelFacts.model ? modelFacts.model.value : undefined;
 
-  const spreadArgs = !isLangchain && call.arguments[0]?.type === 'SpreadElement';
+  const spreadArgs = !isLangchain && call.arguments[found.argIndex ?? 0]?.type === 'SpreadElement';
   const limit =
     isLangchain && !found.ctor
       ? { outputLimitName: undefined, outputLimit: { state: 'unknown' as const, reason: 'the model instance is created elsewhere' }, opaque: [] as string[] }

@@ -41,7 +41,8 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
       const sourceCode: unknown = context.sourceCode;
       if (!isCodeSource(sourceCode)) return {};
       // No import or require that could reach an LLM SDK: no listeners, no extraction.
-      if (!mayCallLlmSdkCached(sourceCode)) return {};
+      const wrappers = codeSettings(context.settings);
+      if (!mayCallLlmSdkCached(sourceCode, wrappers.ok ? (wrappers.extract.wrappers ?? []) : [])) return {};
       return {
         'Program:exit'() {
           const literals = sourceCode as unknown as LiteralSource;
