@@ -41,8 +41,8 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
       const sourceCode: unknown = context.sourceCode;
       if (!isCodeSource(sourceCode)) return {};
       // No import or require that could reach an LLM SDK: no listeners, no extraction.
-      const wrappers = codeSettings(context.settings);
-      if (!mayCallLlmSdkCached(sourceCode, wrappers.ok ? (wrappers.extract.wrappers ?? []) : [])) return {};
+      const configured = (context.settings?.promptlint as { wrappers?: unknown } | undefined)?.wrappers !== undefined ? codeSettings(context.settings) : undefined;
+      if (!mayCallLlmSdkCached(sourceCode, configured?.ok ? (configured.extract.wrappers ?? []) : [])) return {};
       return {
         'Program:exit'() {
           const literals = sourceCode as unknown as LiteralSource;
