@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calleeName, unwrap, walk, type Node } from './ast.js';
 import type { FoundCall } from './find-calls.js';
 import { findProperty, resolveValue, variableOf, type SourceLike } from './resolve.js';
-import { HTTP_ENDPOINTS, HTTP_HOSTS, type HttpEndpoint } from './sdks.js';
+import { HTTP_ENDPOINTS, HTTP_HOSTS_RE, type HttpEndpoint } from './sdks.js';
 
 const HOLE = '\u0000';
 
@@ -95,7 +95,7 @@ function httpParts(source: SourceLike, call: TSESTree.CallExpression): { url: No
 
 /** Every HTTP call to a provider's generation endpoint in the file. */
 export function findHttpCalls(source: SourceLike, program: TSESTree.Program, _globalScope: TSESLint.Scope.Scope): FoundCall[] {
-  if (!HTTP_HOSTS.some((h) => source.text.includes(h))) return [];
+  if (!HTTP_HOSTS_RE.test(source.text)) return [];
   const out: FoundCall[] = [];
   walk(program, (n) => {
     if (n.type !== 'CallExpression') return;

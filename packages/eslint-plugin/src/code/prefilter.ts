@@ -17,7 +17,7 @@
  * analysis) admits the file, and the full tracking decides.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { HTTP_HOSTS, SDK_MODULES } from './sdks.js';
+import { HTTP_HOSTS_RE, SDK_MODULES } from './sdks.js';
 import { mayImportWrapper, type Wrapper } from './wrappers.js';
 
 /** A file that imports a configured wrapper's module (`settings.promptlint.wrappers`) may call it. */
@@ -101,7 +101,7 @@ export function mayCallLlmSdk(source: PrefilterSource): boolean {
     if (!globalScope || !Array.isArray(source.ast?.body)) return true;
     for (const stmt of source.ast.body) if (statementMayImportSdk(stmt)) return true;
     const text = source.text;
-    if (typeof text !== 'string' || HTTP_HOSTS.some((h) => text.includes(h))) return true;
+    if (typeof text !== 'string' || HTTP_HOSTS_RE.test(text)) return true;
     for (const id of referencesNamed(globalScope, 'require')) if (!isPlainOtherRequire(id)) return true;
     for (const name of GLOBAL_OBJECTS) {
       for (const id of referencesNamed(globalScope, name)) if (!isHarmlessGlobalObjectUse(id)) return true;

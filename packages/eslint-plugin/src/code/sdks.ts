@@ -214,6 +214,9 @@ export const HTTP_HOSTS: readonly string[] = [
   'api.together.xyz',
   'api.x.ai',
 ];
+/** One pass over a file's text: does it name any of HTTP_HOSTS? */
+export const HTTP_HOSTS_RE = new RegExp(HTTP_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|'));
+
 export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { pattern: /api\.openai\.com\/v1\/chat\/completions/, api: 'openai-chat', provider: 'openai' },
   { pattern: /api\.openai\.com\/v1\/responses/, api: 'openai-responses', provider: 'openai' },

@@ -62,6 +62,25 @@ describe('fixtures/code/cross-file', () => {
   });
 });
 
+describe('with type information in the config (parserOptions.projectService)', () => {
+  it('the same findings on the fixture: the module graph does not depend on the type checker', async () => {
+    const typed = new ESLint({
+      cwd: FIXTURE,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ...plugin.configs.all,
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: FIXTURE } } },
+      ],
+    });
+    const untyped = eslintAt(FIXTURE);
+    const files = ['app/route.ts', 'lib/ai/prompts.ts', 'lib/ai/index.ts'].map((f) => join(FIXTURE, f));
+    const pick = (rs: ESLint.LintResult[]) => rs.map((r) => r.messages.map((m) => [m.ruleId, m.line, m.column, m.message]));
+    const a = pick(await typed.lintFiles(files));
+    expect(a).toEqual(pick(await untyped.lintFiles(files)));
+    expect(a.flat().length).toBe(1);
+  });
+});
+
 describe('module shapes', () => {
   const route = (importLine: string, use: string) => `import OpenAI from 'openai';\n${importLine}\nconst c = new OpenAI();\nexport const r = c.chat.completions.create({ model: 'gpt-4o', ${use} });\n`;
   it.each([
