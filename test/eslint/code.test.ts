@@ -34,7 +34,7 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 async function lintCorpus(ESLint: AnyESLint) {
   const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: config as never });
   const results = await eslint.lintFiles(['fixtures/code']);
-  return new Map(results.map((r) => [r.filePath.slice(FIXTURES.length + 1), r]));
+  return new Map(results.map((r) => [r.filePath.slice(FIXTURES.length + 1).split('\\').join('/'), r]));
 }
 
 const o200k = bpeCounter('o200k_base');
@@ -42,7 +42,7 @@ const o200k = bpeCounter('o200k_base');
 describe.each(versions)('%s on fixtures/code', (_name, ESLint) => {
   it('reports exactly the hand-written findings of every file, and nothing fatal', async () => {
     const results = await lintCorpus(ESLint);
-    const files = readdirSync(FIXTURES).filter((f) => f !== 'expected.json');
+    const files = (readdirSync(FIXTURES, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).filter((f) => /\.[cm]?[jt]s$/.test(f));
     expect([...results.keys()].sort()).toEqual(files.sort());
     expect(Object.keys(expected.files).sort()).toEqual(files.sort());
     for (const [file, result] of results) {

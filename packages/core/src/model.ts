@@ -63,6 +63,16 @@ export interface SlotPart {
   kind: SlotKind;
   range?: Range;
   /** Set when the slot is JSON serialised with indentation (code: `JSON.stringify(x, null, 2)`). */
+  /**
+   * Set when the slot holds runtime data of unbounded size (a file's contents, a fetched page, query
+   * results, an upload, `JSON.stringify` of such a collection) that reaches the prompt with no
+   * truncation, chunking or size check on the way (code: `readFileSync(p, 'utf8')` interpolated whole).
+   */
+  unbounded?: {
+    source: 'file' | 'fetch' | 'query' | 'upload' | 'collection';
+    /** What produced it, for messages (`readFileSync(path)`). */
+    origin: string;
+  };
   prettyJson?: {
     indent: string;
     /** Replacing this range with `replacement` drops the indentation argument(s). */
@@ -138,6 +148,7 @@ export interface PromptRequest {
     | 'openai-responses'
     | 'anthropic-messages'
     | 'google-genai'
+    | 'bedrock-converse'
     | 'ai-sdk'
     | 'langchain'
     | 'embeddings'

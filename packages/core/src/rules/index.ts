@@ -4,6 +4,7 @@ import noDynamicPrefix from './no-dynamic-prefix.js';
 import noFillerPhrases from './no-filler-phrases.js';
 import noRedundantWhitespace from './no-redundant-whitespace.js';
 import noUnboundedHistory from './no-unbounded-history.js';
+import noUnboundedInput from './no-unbounded-input.js';
 import noVerboseJson from './no-verbose-json.js';
 import preferBatchApi from './prefer-batch-api.js';
 import preferCompactData from './prefer-compact-data.js';
@@ -22,6 +23,7 @@ export const rules: readonly Rule<any>[] = [
   requireMaxTokens,
   requireLengthLimit,
   noUnboundedHistory,
+  noUnboundedInput,
   maxPromptTokens,
   preferBatchApi,
 ];

@@ -6,8 +6,10 @@
 import type { Part, SlotPart, StaticPart } from '@promptlint/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
+import { foreignSourceOf } from './modules.js';
 import { numberValue, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
 import { classifySlot } from './slots.js';
+import { unboundedOf } from './unbounded.js';
 
 const MAX_DEPTH = 16;
 const DEDENT_TAGS = /^(?:dedent|outdent|stripIndent|stripIndents|endent|ts\.dedent|oneLine|html|sql|md|markdown)$/;
@@ -60,12 +62,14 @@ export function prettyJsonOf(source: SourceLike, call: TSESTree.CallExpression):
 function slot(source: SourceLike, node: Node, nameNode: Node = node, prettyJson?: SlotPart['prettyJson'], name?: string): SlotPart {
   const n = unwrap(nameNode);
   name ??= n.type === 'Identifier' ? n.name : shortText(source.text, n);
+  const unbounded = unboundedOf(source, nameNode);
   return {
     type: 'slot',
     name,
     kind: classifySlot(source, nameNode),
     range: [node.range[0], node.range[1]],
     ...(prettyJson ? { prettyJson } : {}),
+    ...(unbounded ? { unbounded } : {}),
   };
 }
 
@@ -129,6 +133,9 @@ function joinParts(source: SourceLike, arr: TSESTree.ArrayExpression, sep: strin
 export function contentParts(source: SourceLike, node: Node, depth = 0): Part[] {
   const n = unwrap(node);
   if (depth > MAX_DEPTH) return [slot(source, n)];
+  // a node of another module (an imported message's content): read it there, place it here
+  const mod = foreignSourceOf(n);
+  if (mod && mod !== (source as unknown)) return relocate(contentParts(mod, n, depth + 1), mod);
   switch (n.type) {
     case 'Literal':
       if (typeof n.value === 'string') return n.value.length ? [staticFromLiteral(source, n, n.value)] : [];
@@ -155,8 +162,13 @@ export function contentParts(source: SourceLike, node: Node, depth = 0): Part[] 
     case 'Identifier': {
       const r = resolveValue(source, n);
       if (r === n) return [slot(source, n)];
+      const foreign = foreignPartsOf(source, n, r, depth);
+      if (foreign) return foreign;
       if (isStaticShape(r)) return contentParts(source, r, depth + 1);
       if (r.type === 'CallExpression') {
+        // `const requestPrompt = promptFromHints(hints)`: what the function returns
+        const returned = returnedTemplate(source, r, depth);
+        if (returned) return returned;
         const pretty = prettyJsonOf(source, r);
         if (pretty) return [slot(source, n, r.arguments[0]!, pretty, n.name)];
       }
@@ -165,12 +177,20 @@ export function contentParts(source: SourceLike, node: Node, depth = 0): Part[] 
     }
     case 'MemberExpression': {
       const r = resolveValue(source, n);
+      const foreign = r !== n ? foreignPartsOf(source, n, r, depth) : undefined;
+      if (foreign) return foreign;
       if (r !== n && isStaticShape(r)) return contentParts(source, r, depth + 1);
       return [slot(source, n)];
     }
     case 'CallExpression': {
       const pretty = prettyJsonOf(source, n);
       if (pretty) return [slot(source, n, n.arguments[0]!, pretty)];
+      // `dedent(\`...\`)` called rather than used as a tag
+      const fnName = calleeName(n.callee);
+      const only = n.arguments.length === 1 ? n.arguments[0] : undefined;
+      if (fnName && DEDENT_TAGS.test(fnName) && only && only.type !== 'SpreadElement' && isStaticShape(unwrap(only))) return dedentParts(contentParts(source, only, depth + 1));
+      const returned = returnedTemplate(source, n, depth);
+      if (returned) return returned;
       const callee = unwrap(n.callee);
       if (callee.type === 'MemberExpression') {
         const method = memberName(callee);
@@ -195,6 +215,54 @@ export function contentParts(source: SourceLike, node: Node, depth = 0): Part[] 
   }
 }
 
+/**
+ * A value defined in another module (followed through imports by the untyped module graph): its parts,
+ * read with that module's source, become parts of this file's prompt. They have no range here (the
+ * text is elsewhere: findings fall back to the message that holds them, in this file), and each slot
+ * is named after where it sits (`lib/prompts.ts:53 requestHints.latitude`).
+ */
+function foreignPartsOf(source: SourceLike, _local: Node, value: Node, depth: number): Part[] | undefined {
+  const mod = foreignSourceOf(value);
+  if (!mod || mod === (source as unknown) || (!isStaticShape(value) && value.type !== 'CallExpression')) return undefined;
+  const parts = contentParts(mod, value, depth + 1);
+  return relocate(parts, mod);
+}
+
+function relocate(parts: Part[], mod: NonNullable<ReturnType<typeof foreignSourceOf>>): Part[] {
+  return parts.map((p): Part => {
+    if (p.type === 'static') return { type: 'static', text: p.text, ...(p.cacheBreakpoint ? { cacheBreakpoint: true } : {}) };
+    const where = p.range ? `${mod.label}:${mod.lineOf(p.range[0])}` : mod.label;
+    // no range: the text is in the other module; findings fall back to the message's range here
+    const { prettyJson: _drop, range: _range, ...rest } = p;
+    return { ...rest, name: /^\S+:\d+ /.test(p.name) ? p.name : `${where} ${p.name}` };
+  });
+}
+
+/**
+ * `systemPrompt({ ... })`, where the function (here or in another module) returns a template: its
+ * parts, parameters and everything else dynamic as slots. Only a function whose body is an
+ * expression, or whose last statement returns.
+ */
+function returnedTemplate(source: SourceLike, call: TSESTree.CallExpression, depth: number): Part[] | undefined {
+  if (depth > MAX_DEPTH - 4) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'Identifier') return undefined;
+  const fn = resolveValue(source, callee);
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return undefined;
+  if (fn.async || fn.generator) return undefined;
+  let returned: Node | undefined;
+  if (fn.body.type !== 'BlockStatement') returned = fn.body;
+  else {
+    const last = fn.body.body[fn.body.body.length - 1];
+    if (last?.type === 'ReturnStatement' && last.argument) returned = last.argument;
+  }
+  if (!returned || !isStaticShape(unwrap(returned))) return undefined;
+  const mod = foreignSourceOf(fn);
+  if (mod && mod !== (source as unknown)) return relocate(contentParts(mod, returned, depth + 1), mod);
+  // same file: the template's own ranges are in this file
+  return contentParts(source, returned, depth + 1);
+}
+
 /** Shapes whose text we can read (possibly with slots inside). */
 function isStaticShape(n: Node): boolean {
   if (n.type === 'Literal') return typeof n.value === 'string';
@@ -203,5 +271,6 @@ function isStaticShape(n: Node): boolean {
     const m = memberName(n.callee);
     return m === 'join' || m === 'trim' || m === 'trimStart' || m === 'trimEnd';
   }
+  if (n.type === 'CallExpression' && n.arguments.length === 1 && DEDENT_TAGS.test(calleeName(n.callee) ?? '')) return true;
   return false;
 }

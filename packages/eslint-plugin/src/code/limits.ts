@@ -14,7 +14,7 @@ export interface LimitFacts {
   opaque: string[];
 }
 
-interface LimitSpec {
+export interface LimitSpec {
   /** The name the API reads (for messages). */
   canonical: string;
   /** Names that set the limit, in priority order, as paths into the options. */
@@ -35,11 +35,16 @@ export interface LimitContext {
   model?: string;
   /** The `ai` SDK major version (settings); 5 and later when not said. */
   aiSdkVersion?: number;
+  /** Overrides the API's spec (request shapes with their own names: Bedrock, Google's REST body). */
+  spec?: LimitSpec;
 }
 
 function specFor(ctx: LimitContext): LimitSpec | undefined {
+  if (ctx.spec) return ctx.spec;
   switch (ctx.api) {
     case 'openai-chat':
+      // openai v3 (`OpenAIApi`) knows only `max_tokens`
+      if (ctx.className === 'OpenAIApi') return { canonical: 'max_tokens', names: [['max_tokens']] };
       if (ctx.model && REASONING_MODEL.test(ctx.model)) {
         return {
           canonical: 'max_completion_tokens',
@@ -67,7 +72,14 @@ function specFor(ctx: LimitContext): LimitSpec | undefined {
       }
       // the constructor reads `maxTokensToSample ?? maxTokens` (the deprecated name wins)
       if (ctx.className === 'ChatAnthropic') return { canonical: 'maxTokens', names: [['maxTokensToSample'], ['maxTokens'], ['max_tokens']], minusOneIsNone: true };
+      // ChatBedrockConverse, ChatMistralAI, ChatGroq, ChatOpenAI, OpenAI: `maxTokens`
       return { canonical: 'maxTokens', names: [['maxCompletionTokens'], ['maxTokens']], minusOneIsNone: true };
+    case 'bedrock-converse':
+      return {
+        canonical: 'inferenceConfig.maxTokens',
+        names: [['inferenceConfig', 'maxTokens']],
+        ignored: [{ path: ['inferenceConfiguration', 'maxTokens'], reason: 'the Converse API reads `inferenceConfig` (`inferenceConfiguration` is not a request field)' }],
+      };
     default:
       return undefined;
   }

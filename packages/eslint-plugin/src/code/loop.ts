@@ -92,7 +92,46 @@ function singleInput(source: SourceLike, options: Node | undefined, loop: Node):
   return !(init && resolveValue(source, init).type === 'ArrayExpression');
 }
 
+const HANDLER_NAMES = /^(?:GET|POST|PUT|PATCH|DELETE|handler|[a-z]\w*Handler)$/;
+const ROUTE_METHODS = /^(?:get|post|put|patch|delete|all|use|handle|route|on)$/;
+
+function functionName(fn: Node): string | undefined {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
+  const p = fn.parent;
+  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
+  if (p?.type === 'Property' || p?.type === 'MethodDefinition') return p.key.type === 'Identifier' ? p.key.name : undefined;
+  return undefined;
+}
+
+/**
+ * Is `node` inside an HTTP request handler (a Next.js route's `POST`, an API route's `handler(req,
+ * res)`, a callback of `app.post(...)`, a function of `(req, ...)`)? Its caller waits for the
+ * answer, so the Batch API's 24 hours do not fit, however many requests it fans out.
+ */
+export function inRequestHandler(node: Node): boolean {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    if (!isFunction(n)) continue;
+    if (HANDLER_NAMES.test(functionName(n) ?? '')) return true;
+    const first = n.params[0];
+    const firstName = first?.type === 'Identifier' ? first.name : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier' ? first.left.name : undefined;
+    if (firstName && /^(?:req|request)$/.test(firstName)) return true;
+    const p = n.parent;
+    if (p?.type === 'CallExpression' && p.arguments.includes(n as TSESTree.CallExpressionArgument)) {
+      const callee = unwrap(p.callee);
+      if (callee.type === 'MemberExpression' && ROUTE_METHODS.test(memberName(callee) ?? '') && p.arguments[0] !== n) return true;
+    }
+  }
+  return false;
+}
+
 export function loopOf(source: SourceLike, call: TSESTree.CallExpression, api: Api, conversation: Node | undefined): LoopFact | undefined {
+  const loop = loopFact(source, call, api, conversation);
+  // a fan-out inside a request handler answers that request: only "one call with an array" (embeddings) applies
+  if (loop && !loop.embeddings && inRequestHandler(call)) return undefined;
+  return loop;
+}
+
+function loopFact(source: SourceLike, call: TSESTree.CallExpression, api: Api, conversation: Node | undefined): LoopFact | undefined {
   let awaited = isAwaited(call);
   let child: Node = call;
   let n: Node | undefined = call.parent;

@@ -8,6 +8,7 @@ import type { Message, Part, Role } from '@promptlint/core';
 import { calleeName, memberName, shortText, unwrap, type Node } from './ast.js';
 import { contentParts } from './content.js';
 import { findPath, findProperty, resolveValue, stringValue, variableOf, type SourceLike } from './resolve.js';
+import { foreignSourceOf } from './modules.js';
 import { classifySlot } from './slots.js';
 import type { Api } from './sdks.js';
 
@@ -49,7 +50,7 @@ function range(node: Node): [number, number] {
   return [node.range[0], node.range[1]];
 }
 
-function slotMessage(source: SourceLike, node: Node, role: Role = 'unknown'): Message {
+export function slotMessage(source: SourceLike, node: Node, role: Role = 'unknown'): Message {
   const n = unwrap(node);
   const name = n.type === 'Identifier' ? n.name : shortText(source.text, n);
   return { role, parts: [{ type: 'slot', name, kind: classifySlot(source, n), range: range(n) }], range: range(n) };
@@ -72,7 +73,7 @@ function markLast(parts: Part[]): void {
 }
 
 /** A content value: a string-ish expression or an array of content blocks. */
-function contentValue(source: SourceLike, node: Node, marks: Node[]): Part[] {
+export function contentValue(source: SourceLike, node: Node, marks: Node[]): Part[] {
   const v = resolveValue(source, node);
   if (v.type !== 'ArrayExpression') return contentParts(source, node);
   const parts: Part[] = [];
@@ -156,7 +157,7 @@ function isMutatedArray(source: SourceLike, node: Node): boolean {
 }
 
 /** A message array (literal, constant, or opaque) -> messages. */
-function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey: 'content' | 'parts' = 'content'): Message[] {
+export function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey: 'content' | 'parts' = 'content'): Message[] {
   const v = resolveValue(source, node);
   if (v.type !== 'ArrayExpression') {
     const m = slotMessage(source, node);
@@ -166,8 +167,14 @@ function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey:
   const out: Message[] = [];
   for (const el of v.elements) {
     if (!el) continue;
-    if (el.type === 'SpreadElement') out.push(slotMessage(source, el.argument));
-    else out.push(messageOf(source, el, marks, contentKey));
+    if (el.type === 'SpreadElement') {
+      // `...systemMessages`: a constant array (here or imported) is its messages
+      const spread = resolveValue(source, el.argument);
+      if (spread.type === 'ArrayExpression' && spread !== v && !isMutatedArray(source, el.argument)) {
+        const local = foreignSourceOf(spread) ? range(el) : undefined;
+        for (const m of messageArray(source, spread, marks, contentKey)) out.push(local ? { ...m, range: local } : m);
+      } else out.push(slotMessage(source, el.argument));
+    } else out.push(messageOf(source, el, marks, contentKey));
   }
   if (isMutatedArray(source, node)) {
     // the messages appended later: a history slot after the initial ones
@@ -178,12 +185,12 @@ function messageArray(source: SourceLike, node: Node, marks: Node[], contentKey:
   return out;
 }
 
-function textMessage(source: SourceLike, role: Role, node: Node, marks: Node[]): Message {
+export function textMessage(source: SourceLike, role: Role, node: Node, marks: Node[]): Message {
   return { role, parts: contentValue(source, node, marks), range: range(unwrap(node)) };
 }
 
 /** Gemini `systemInstruction`: a string, a part, a Content (`{ parts }`), or an array of parts. */
-function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
+export function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
   const v = resolveValue(source, node);
   if (v.type === 'ObjectExpression') {
     const parts = findProperty(source, v, 'parts');
@@ -194,7 +201,7 @@ function geminiSystem(source: SourceLike, node: Node, marks: Node[]): Message {
   return textMessage(source, 'system', node, marks);
 }
 
-function geminiContents(source: SourceLike, node: Node, marks: Node[]): Message[] {
+export function geminiContents(source: SourceLike, node: Node, marks: Node[]): Message[] {
   const v = resolveValue(source, node);
   if (v.type === 'ArrayExpression') {
     const objects = v.elements.filter((e) => e && e.type !== 'SpreadElement' && resolveValue(source, e).type === 'ObjectExpression');

@@ -6,6 +6,7 @@
  *
  * - ES modules: the top-level `import`/`export ... from` statements (eslint-utils'
  *   `iterateEsmReferences` and `typeReferencesOf` read nothing else; `import()` is not tracked);
+ * - HTTP: a provider's host name anywhere in the text (`fetch('https://api.openai.com/...')`);
  * - CommonJS: every reference to a global `require` (declared, or undeclared as in
  *   `undeclaredRequireReferences`), and to the global objects eslint-utils reads `require` from
  *   (`globalThis.require(...)`).
@@ -16,7 +17,17 @@
  * analysis) admits the file, and the full tracking decides.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SDK_MODULES } from './sdks.js';
+import { HTTP_HOSTS_RE, SDK_MODULES } from './sdks.js';
+import { mayImportWrapper, type Wrapper } from './wrappers.js';
+
+/** A file that imports a configured wrapper's module (`settings.promptlint.wrappers`) may call it. */
+function mayImportWrapperSafe(source: PrefilterSource, wrappers: readonly Wrapper[]): boolean {
+  try {
+    return mayImportWrapper(source.ast, wrappers);
+  } catch {
+    return true;
+  }
+}
 
 type Scope = TSESLint.Scope.Scope;
 type Node = TSESTree.Node;
@@ -24,6 +35,8 @@ type Node = TSESTree.Node;
 /** What the prefilter reads from ESLint's `SourceCode`. */
 export interface PrefilterSource {
   ast: TSESTree.Program;
+  /** The file's text: a provider's host name in it may be an HTTP call without an SDK. */
+  text?: string;
   scopeManager: { globalScope: Scope | null } | null;
 }
 
@@ -87,6 +100,8 @@ export function mayCallLlmSdk(source: PrefilterSource): boolean {
     const globalScope = source.scopeManager?.globalScope;
     if (!globalScope || !Array.isArray(source.ast?.body)) return true;
     for (const stmt of source.ast.body) if (statementMayImportSdk(stmt)) return true;
+    const text = source.text;
+    if (typeof text !== 'string' || HTTP_HOSTS_RE.test(text)) return true;
     for (const id of referencesNamed(globalScope, 'require')) if (!isPlainOtherRequire(id)) return true;
     for (const name of GLOBAL_OBJECTS) {
       for (const id of referencesNamed(globalScope, name)) if (!isHarmlessGlobalObjectUse(id)) return true;
@@ -103,10 +118,10 @@ const verdicts = new WeakMap<object, boolean>();
 export const prefilterStats = { admitted: 0, rejected: 0 };
 
 /** `mayCallLlmSdk`, once per `SourceCode` (every rule of a lint run asks about the same file). */
-export function mayCallLlmSdkCached(source: PrefilterSource): boolean {
+export function mayCallLlmSdkCached(source: PrefilterSource, wrappers: readonly Wrapper[] = []): boolean {
   let verdict = verdicts.get(source);
   if (verdict === undefined) {
-    verdict = mayCallLlmSdk(source);
+    verdict = mayCallLlmSdk(source) || mayImportWrapperSafe(source, wrappers);
     verdicts.set(source, verdict);
     if (verdict) prefilterStats.admitted++;
     else prefilterStats.rejected++;

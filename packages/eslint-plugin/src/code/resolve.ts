@@ -6,6 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { astUtils } from './ast-utils.js';
 import { propertyName, shortText, staticKey, unwrap, type Node } from './ast.js';
+import { importBindingValue, requiredValue, sourceFor } from './modules.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -19,7 +20,7 @@ const MAX_DEPTH = 12;
 
 export function variableOf(source: SourceLike, id: TSESTree.Identifier): Variable | null {
   try {
-    return astUtils().findVariable(source.getScope(id), id) as Variable | null;
+    return astUtils().findVariable(sourceFor(id, source).getScope(id), id) as Variable | null;
   } catch {
     return null;
   }
@@ -35,6 +36,9 @@ function definitionValue(source: SourceLike, id: TSESTree.Identifier, depth: num
   const v = variableOf(source, id);
   if (!v || v.defs.length !== 1) return undefined;
   const def = v.defs[0]!;
+  // another module's export (untyped module graph), a function declaration (its body may return a template)
+  if (def.type === 'ImportBinding') return importBindingValue(sourceFor(id, source), def.node as Node);
+  if (def.type === 'FunctionName') return def.node as Node;
   if (def.type !== 'Variable') return undefined;
   const decl = def.node as TSESTree.VariableDeclarator;
   if (!decl.init) return undefined;
@@ -64,6 +68,15 @@ function definitionValue(source: SourceLike, id: TSESTree.Identifier, depth: num
 export function resolveValue(source: SourceLike, node: Node, depth = 0): Node {
   const n = unwrap(node);
   if (depth > MAX_DEPTH) return n;
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) {
+    // `require('./prompts')` of the app's own module: its `module.exports`
+    const a = n.arguments[0]!;
+    if (a.type === 'Literal' && typeof a.value === 'string' && a.value.startsWith('.')) {
+      const v = requiredValue(sourceFor(n, source), a.value);
+      return v ? resolveValue(source, v, depth + 1) : n;
+    }
+    return n;
+  }
   if (n.type === 'Identifier') {
     const init = definitionValue(source, n, depth);
     return init ? resolveValue(source, init, depth + 1) : n;
@@ -95,14 +108,14 @@ export type PropertyLookup =
 /** Looks a key up in an object expression (following const objects and spreads of const objects). */
 export function findProperty(source: SourceLike, objectNode: Node, name: string, depth = 0): PropertyLookup {
   const obj = resolveValue(source, objectNode, depth + 1);
-  if (obj.type !== 'ObjectExpression') return { kind: 'absent', opaque: [shortText(source.text, objectNode)] };
+  if (obj.type !== 'ObjectExpression') return { kind: 'absent', opaque: [shortText(sourceFor(objectNode, source).text, objectNode)] };
   let found: PropertyLookup | undefined;
   const opaque: string[] = [];
   for (const p of obj.properties) {
     if (p.type === 'Property') {
       const key = p.computed && staticKey(p.key, true) === undefined ? stringValue(source, p.key, depth + 1) : propertyName(p);
       if (key === name) found = { kind: 'found', value: p.value, property: p };
-      else if (key === undefined) opaque.push(`[${shortText(source.text, p.key)}]`);
+      else if (key === undefined) opaque.push(`[${shortText(sourceFor(p.key, source).text, p.key)}]`);
       continue;
     }
     // SpreadElement
@@ -116,7 +129,7 @@ export function findProperty(source: SourceLike, objectNode: Node, name: string,
         continue;
       }
     }
-    opaque.push(`...${shortText(source.text, arg)}`);
+    opaque.push(`...${shortText(sourceFor(arg, source).text, arg)}`);
   }
   return found ?? { kind: 'absent', opaque };
 }
@@ -173,6 +186,14 @@ export function numberValue(source: SourceLike, node: Node, depth = 0): NumberVa
     return { kind: 'unknown' };
   }
   if (n.type === 'Identifier' && n.name === 'undefined' && !variableOf(source, n)?.defs.length) return { kind: 'none', what: 'undefined' };
+  if (n.type === 'Identifier' && n.name === 'Infinity' && !variableOf(source, n)?.defs.length) return { kind: 'number', value: Infinity };
+  if (n.type === 'MemberExpression' && !n.computed && n.object.type === 'Identifier' && n.property.type === 'Identifier' && !variableOf(source, n.object)?.defs.length) {
+    // `Number.POSITIVE_INFINITY`, `Number.MAX_SAFE_INTEGER`; a misspelt `Math.infinity` reads `undefined`
+    const { name: obj } = n.object;
+    const { name: prop } = n.property;
+    if (obj === 'Number' && (prop === 'POSITIVE_INFINITY' || prop === 'MAX_SAFE_INTEGER' || prop === 'MAX_VALUE')) return { kind: 'number', value: Number[prop] };
+    if (obj === 'Math' && !(prop in Math)) return { kind: 'none', what: 'undefined' };
+  }
   if (n.type === 'UnaryExpression') {
     if (n.operator === 'void') return { kind: 'none', what: 'undefined' };
     const v = numberValue(source, n.argument, depth + 1);

@@ -40,7 +40,8 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
       const sourceCode: unknown = context.sourceCode;
       if (!isCodeSource(sourceCode)) return {};
       // No import or require that could reach an LLM SDK: no listeners, no extraction.
-      if (!mayCallLlmSdkCached(sourceCode)) return {};
+      const configured = (context.settings?.promptlint as { wrappers?: unknown } | undefined)?.wrappers !== undefined ? codeSettings(context.settings) : undefined;
+      if (!mayCallLlmSdkCached(sourceCode, configured?.ok ? (configured.extract.wrappers ?? []) : [])) return {};
       return {
         'Program:exit'() {
           const literals = sourceCode as unknown as LiteralSource;
@@ -59,7 +60,7 @@ export function toEslintRule(core: CoreRule<any>): Rule.RuleModule {
             } as Rule.ReportDescriptor);
           };
           const settings = codeSettings(context.settings);
-          const extraction = extractCached(sourceCode, settings.ok ? settings.extract : {}, context.filename);
+          const extraction = extractCached(sourceCode, settings.ok ? settings.extract : {}, context.filename, context.languageOptions?.parser);
           if (!extraction.ok) return; // skipped silently: see extractionStats
           if (extraction.document.requests.length === 0) return;
           if (!settings.ok) {

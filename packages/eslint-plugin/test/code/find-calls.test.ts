@@ -92,7 +92,7 @@ describe('finding SDK calls', () => {
     expect(apis(`import { generateText } from 'ai'; function f() { const generateText = (x) => x; return generateText({ prompt: 'a' }); }`)).toEqual([]);
   });
 
-  it('LangChain chat models: invoke and stream on the instance, through withStructuredOutput; batch is not flagged here', () => {
+  it('LangChain chat models: invoke, stream and batch on the instance, through withStructuredOutput', () => {
     const code = `
       import { ChatOpenAI } from '@langchain/openai';
       import { ChatAnthropic } from '@langchain/anthropic';
@@ -108,6 +108,7 @@ describe('finding SDK calls', () => {
       ['langchain', 'openai'],
       ['langchain', 'anthropic'],
       ['langchain', 'google'],
+      ['langchain', 'openai'],
       ['langchain', 'openai'],
     ]);
   });

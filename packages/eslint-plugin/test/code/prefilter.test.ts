@@ -96,6 +96,8 @@ describe('every way the tracking reaches an SDK: admitted', () => {
     ['require read from globalThis', `const OpenAI = globalThis.require('openai'); new OpenAI().chat.completions.create({ messages: [] });`, { node: true }],
     ['destructured require', `const { default: OpenAI } = require('openai'); new OpenAI().embeddings.create({ model: 'text-embedding-3-small', input: 'x' });`, {}],
     ['CommonJS under espree', `const { GoogleGenAI } = require('@google/genai'); new GoogleGenAI({}).models.generateContent({ model: 'gemini-2.0-flash', contents: 'x' });`, { ts: false, node: true, sourceType: 'commonjs', filename: 'file.cjs' }],
+    ['fetch to a provider endpoint, no import', `export const r = fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });`, {}],
+    ['a Bedrock command', `import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime'; export const c = new ConverseCommand({ modelId: 'm', messages: [] });`, {}],
   ];
   for (const [name, code, setup] of CASES) {
     it(name, () => {
@@ -121,6 +123,7 @@ describe('ordinary code: turned away', () => {
     ['an SDK named in strings and comments only', `// we used to call openai here\nexport const vendor = 'openai'; export const pkg = "@anthropic-ai/sdk";`, {}],
     ['globalThis without require', `export const env = globalThis.process?.env ?? {};`, { node: true }],
     ['a local function called require', `export function load(require: (id: string) => unknown) { return require('openai'); }`, {}],
+    ['fetch to another host', `export const r = fetch('https://example.com/v1/chat/completions', { method: 'POST', body: '{}' });`, {}],
     ['CommonJS under espree', `'use strict';\nconst fs = require('fs');\nmodule.exports = function read(p) { return fs.readFileSync(p, 'utf8'); };`, { ts: false, node: true, sourceType: 'commonjs', filename: 'file.cjs' }],
   ];
   for (const [name, code, setup] of CASES) {
