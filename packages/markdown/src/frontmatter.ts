@@ -127,8 +127,17 @@ export function parseFrontMatterLenient(text: string, block: FrontMatterBlock): 
       last = key;
       continue;
     }
-    if (last === undefined || !/^\s/.test(line)) return undefined;
+    if (last === undefined) return undefined;
     const entry = entries.get(last)!;
+    if (!/^\s/.test(line)) {
+      // Claude Code reads a line that is no `key: value` as more of the value above (a description
+      // that runs on over unindented lines)
+      entry.items ??= typeof entry.value === 'string' ? [entry.value] : [];
+      entry.items.push(line.trim());
+      entry.value = entry.items.join('\n');
+      entry.valueRange = [entry.valueRange?.[0] ?? start, start + line.length];
+      continue;
+    }
     const item = /^\s+-\s+(.*?)\s*$/.exec(line) ?? /^-\s+(.*?)\s*$/.exec(line);
     entry.items ??= [];
     entry.items.push(item ? item[1]! : line.trim());

@@ -81,6 +81,9 @@ const REQUEST_PARAMETER_KEYS = [
  */
 const HOST_KEYS = ['applyTo', 'mode', 'agent', 'tools', 'handoffs', 'globs', 'alwaysApply', 'allowed-tools', 'argument-hint', 'disable-model-invocation', 'color'];
 
+/** Claude Code's model aliases in agent and command front matter (`model: sonnet`): the host resolves them. */
+const hostModel = (model: unknown): boolean => typeof model === 'string' && /^(?:sonnet|opus|haiku|inherit)$/i.test(model.trim());
+
 const has = (fm: Record<string, unknown> | undefined, keys: readonly string[]): boolean =>
   fm !== undefined && keys.some((k) => Object.prototype.hasOwnProperty.call(fm, k));
 
@@ -90,7 +93,8 @@ const has = (fm: Record<string, unknown> | undefined, keys: readonly string[]): 
  * prompt file for `*.prompt.md`, else an instruction file. Other kinds are returned unchanged.
  */
 export function refineKind(kind: PromptFileKind, path: string, frontMatter: Record<string, unknown> | undefined): PromptFileKind {
-  if (kind !== 'markdown-prompt' || !has(frontMatter, HOST_KEYS) || has(frontMatter, REQUEST_PARAMETER_KEYS)) return kind;
+  if (kind !== 'markdown-prompt' || has(frontMatter, REQUEST_PARAMETER_KEYS)) return kind;
+  if (!has(frontMatter, HOST_KEYS) && !hostModel(frontMatter?.['model'])) return kind;
   return path.toLowerCase().endsWith('.prompt.md') ? 'vscode-prompt' : 'agent-instructions';
 }
 

@@ -65,9 +65,20 @@ describe('front matter as the hosts read it', () => {
     if (r.ok) expect(r.document.kind).toBe('agent-instructions');
   });
 
-  it('a line that is no `key: value` (nor continues one) cannot be read: still a fatal', () => {
-    const r = parsePromptFile('---\nglobs: **/*.ts\n[broken\n---\nHi\n', { path: '.cursor/rules/a.mdc' });
+  it('a first line that is no `key: value` cannot be read: still a fatal', () => {
+    const r = parsePromptFile('---\n[broken\nglobs: **/*.ts\n---\nHi\n', { path: '.cursor/rules/a.mdc' });
     expect(r.ok).toBe(false);
+  });
+
+  it('a Claude Code agent whose description runs on over unindented lines, with a model alias, is read as Claude Code reads it', () => {
+    const { path, text } = fixture('realworld/plugin/agents/creator.md');
+    const r = parsePromptFile(text, { path });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.document.kind).toBe('agent-instructions');
+    expect(r.frontMatter?.['model']).toBe('sonnet');
+    expect(String(r.frontMatter?.['description'])).toMatch(/^Use this agent when the user asks to create an agent\.\n<example>/);
+    expect(engine.lint(r.document).filter((f) => f.ruleId === 'require-max-tokens')).toEqual([]);
   });
 
   it('a file that is one outer ````prompt fence is read as its inside: front matter, headings, code', () => {
