@@ -103,21 +103,23 @@ describe('promptlint cost', () => {
 });
 
 describe('--max-cost', () => {
-  // No model named and no output limit: priced as gpt-4o, output at its maximum (16,384 tokens).
+  // A prompt that defines its request (its front matter sets a request parameter) with no model
+  // named and no output limit: priced as gpt-4o, output at its maximum (16,384 tokens).
   // require-max-tokens (which reports the missing limit) is off: these tests are about the budget.
+  const FILE = `---\ntemperature: 0\n---\n${PROMPT}`;
   const OFF = { 'promptlint.config.json': '{ "rules": { "require-max-tokens": "off" } }' };
   const n = o200k.encode(PROMPT).length;
   const cost = (n * 2.5 + 16384 * 10) / 1e6;
 
   it('passes when the estimated cost per call is within the budget', () => {
-    const cwd = tempDir({ 'prompts/triage.txt': PROMPT, ...OFF });
+    const cwd = tempDir({ 'prompts/triage.md': FILE, ...OFF });
     const r = run(['--format', 'json', '--max-cost', String(cost + 0.0001)], cwd);
     expect(r.status).toBe(0);
     expect(json(r).files[0]!.findings).toEqual([]);
   });
 
   it('fails with exit 1 and a max-cost finding that shows the arithmetic', () => {
-    const cwd = tempDir({ 'prompts/triage.txt': PROMPT, ...OFF });
+    const cwd = tempDir({ 'prompts/triage.md': FILE, ...OFF });
     const r = run(['--format', 'json', '--max-cost', '0.1'], cwd);
     expect(r.status).toBe(1);
     const [f, ...rest] = json(r).files[0]!.findings;
@@ -129,7 +131,7 @@ describe('--max-cost', () => {
   });
 
   it('maxCost in the configuration does the same; the stylish report says so', () => {
-    const cwd = tempDir({ 'prompts/triage.txt': PROMPT, 'promptlint.config.json': '{ "maxCost": 0.05, "rules": { "require-max-tokens": "off" } }' });
+    const cwd = tempDir({ 'prompts/triage.md': FILE, 'promptlint.config.json': '{ "maxCost": 0.05, "rules": { "require-max-tokens": "off" } }' });
     const r = run([], cwd);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('over the budget of $0.05/call (maxCost in the configuration)');
@@ -137,7 +139,7 @@ describe('--max-cost', () => {
   });
 
   it('a cheaper --model brings it under budget', () => {
-    const cwd = tempDir({ 'prompts/triage.txt': PROMPT, ...OFF });
+    const cwd = tempDir({ 'prompts/triage.md': FILE, ...OFF });
     // gpt-4o-mini: n x $0.15 + 16,384 x $0.60 per 1M
     const mini = (n * 0.15 + 16384 * 0.6) / 1e6;
     expect(mini).toBeLessThan(0.05);

@@ -374,12 +374,12 @@ Common options:
   -h, --help              show this help
   -v, --version           show the version
 
-Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ folder; *.prompty;
-*.prompt (dotprompt); .github/prompts/*.prompt.md; AGENTS.md, CLAUDE.md, GEMINI.md,
-.github/copilot-instructions.md, .github/instructions/*.instructions.md, .cursor/rules/*.mdc,
-.cursorrules (.gitignore honoured; node_modules skipped). Files named explicitly are linted unless
-ignored (a warning says so); code files (.ts, .js, ...) are the ESLint plugin's: use
-@promptlint/eslint-plugin.
+Prompt files found in folders: *.prompt.md; *.md and *.txt under a prompts/ folder; system.md and
+user.md; *.prompty; *.prompt (dotprompt); .github/prompts/*.prompt.md; AGENTS.md, CLAUDE.md,
+GEMINI.md, SKILL.md, .github/copilot-instructions.md, *.instructions.md, *.chatmode.md, *.agent.md,
+*.mdc, .cursorrules, .claude/agents and .claude/commands (docs/file-kinds.md; .gitignore honoured;
+node_modules skipped). Files named explicitly are linted unless ignored (a warning says so); code
+files (.ts, .js, ...) are the ESLint plugin's: use @promptlint/eslint-plugin.
 
 Exit codes: 0 no errors; 1 errors found, more warnings than --max-warnings, over --max-cost or
 --max-cost-increase; 2 usage, configuration or file system error.

@@ -53,7 +53,7 @@ describe('createLinter (in-process)', () => {
       const fm = '---\nmax_tokens: 200\n---\n';
       const text = `${fm}Answer    briefly.   \n`;
       expect(linter.lint(text, 'prompts/a.md').map((f) => [f.ruleId, f.line, f.column])).toEqual([['no-redundant-whitespace', 4, 7]]);
-      expect(linter.lint('Answer briefly.\n', 'prompts/b.md').map((f) => f.ruleId)).toEqual(['require-max-tokens']);
+      expect(linter.lint('---\nmodel: gpt-4o\n---\nAnswer briefly.\n', 'prompts/b.md').map((f) => f.ruleId)).toEqual(['require-max-tokens']);
       const fixed = linter.fix(`\ufeff${text}`, 'prompts/a.md');
       expect(fixed.text).toBe(`\ufeff${fm}Answer briefly.\n`);
       expect(linter.fix(fixed.text, 'prompts/a.md')).toEqual({ text: fixed.text, applied: 0, passes: 0 });

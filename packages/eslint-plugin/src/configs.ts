@@ -21,6 +21,14 @@ export const PROMPT_FILES = [
   '**/.github/instructions/*.instructions.md',
   '**/.cursor/rules/*.mdc',
   '**/.cursorrules',
+  // docs/file-kinds.md: host files wherever they sit, skills, agents and commands, a folder per prompt
+  '**/*.{instructions,chatmode,agent}.md',
+  '**/*.mdc',
+  '**/SKILL.md',
+  '**/.{claude,gemini}/{agents,commands}/**/*.md',
+  '**/.codex/prompts/**/*.md',
+  '**/.github/{agents,chatmodes}/**/*.md',
+  '**/{system,user,system-prompt,system_prompt}.md',
 ];
 
 export const PRESETS: readonly PresetName[] = ['recommended', 'strict', 'all'];

@@ -57,15 +57,26 @@ export function wordsOf(name: string): string[] {
     .filter((w) => w !== '');
 }
 
+/**
+ * A date-time slot named as both (`currentDateTime`, `date_time`, `datetime`): the products that
+ * publish such prompts fill it with the day's date (Claude's `{{currentDateTime}}` reads "The
+ * current date is ..."), so it changes once a day, not on every call. `now`, `timestamp` and
+ * `time` alone stay per call.
+ */
+const DATE_TIME = (words: readonly string[]): boolean =>
+  words.includes('datetime') || (words.includes('date') && words.includes('time'));
+
 /** The kind of a slot from its name or expression (string literals and filters are ignored). */
 export function classifySlot(name: string): SlotKind {
   const value = name
     .replace(/"[^"]*"|'[^']*'/g, ' ')
     .split('|', 1)[0]!
     .slice(0, 200);
+  const words = wordsOf(value);
+  if (DATE_TIME(words) && !words.some((w) => w === 'timestamp' || w === 'now' || w === 'clock')) return 'date';
   let best: SlotKind = 'unknown';
   let bestRank = Infinity;
-  for (const word of wordsOf(value)) {
+  for (const word of words) {
     let kind = LOOKUP.get(word);
     if (!kind && /[\uac00-\ud7a3]/.test(word)) kind = CATEGORIES.find((c) => c.korean.some((k) => word.includes(k)))?.kind;
     if (kind !== undefined && RANK.get(kind)! < bestRank) {

@@ -114,3 +114,79 @@ export function parseWithYaml(source: string, from: number): YamlResult {
   }
   return { ok: true, doc: documentLookup(doc), value: value as Record<string, unknown> };
 }
+
+/**
+ * Front matter as agent hosts read it when strict YAML rejects it (docs/file-kinds.md): one
+ * `key: value` per top-level line, the value read as YAML when it parses alone and as a plain
+ * string when it does not (Cursor's `globs: **\/*.ts`, `globs: *.tsx, *.jsx`), indented lines and
+ * `- item` lines continuing the key above (a list of items, else the lines as one string).
+ * `undefined` when a line is none of these: the text cannot be read as front matter at all.
+ */
+export function parseFrontMatterLenient(text: string, block: FrontMatterBlock): YamlResult | undefined {
+  const [from, to] = block.content;
+  const source = text.slice(from, to);
+  const entries = new Map<string, { value: unknown; keyRange: Range; valueRange: Range | undefined; items?: string[] }>();
+  let last: string | undefined;
+  let at = 0;
+  for (const raw of source.split('\n')) {
+    const start = at;
+    at += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const m = /^([^\s:#'"][^:]*?)\s*:(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
+    if (m && !/^\s/.test(line)) {
+      const key = m[1]!;
+      const rawValue = m[2] ?? '';
+      const valueStart = rawValue === '' ? undefined : start + line.indexOf(rawValue, m[1]!.length + 1);
+      entries.set(key, {
+        value: rawValue === '' ? null : lenientScalar(rawValue),
+        keyRange: [start, start + key.length],
+        valueRange: valueStart === undefined ? undefined : [valueStart, valueStart + rawValue.length],
+      });
+      last = key;
+      continue;
+    }
+    if (last === undefined) return undefined;
+    const entry = entries.get(last)!;
+    if (!/^\s/.test(line)) {
+      // Claude Code reads a line that is no `key: value` as more of the value above (a description
+      // that runs on over unindented lines)
+      entry.items ??= typeof entry.value === 'string' ? [entry.value] : [];
+      entry.items.push(line.trim());
+      entry.value = entry.items.join('\n');
+      entry.valueRange = [entry.valueRange?.[0] ?? start, start + line.length];
+      continue;
+    }
+    const item = /^\s+-\s+(.*?)\s*$/.exec(line) ?? /^-\s+(.*?)\s*$/.exec(line);
+    entry.items ??= [];
+    entry.items.push(item ? item[1]! : line.trim());
+    entry.value = item ? entry.items.map(lenientScalar) : entry.items.join('\n');
+    entry.valueRange = [entry.valueRange?.[0] ?? start, start + line.length];
+  }
+  const value: Record<string, unknown> = {};
+  for (const [k, e] of entries) value[k] = e.value;
+  const doc: FrontMatterDoc = {
+    get(path) {
+      if (path.length !== 1) return undefined;
+      const e = entries.get(path[0]!);
+      return e ? { value: e.value, keyRange: e.keyRange, valueRange: e.valueRange } : undefined;
+    },
+  };
+  return { ok: true, doc, value };
+}
+
+/** A value as YAML reads it alone (`false`, `3`, `"x"`, `[a, b]`), else the text as written. */
+function lenientScalar(raw: string): unknown {
+  const trimmed = raw.trim();
+  if (/^[*&!%@`|>]/.test(trimmed)) return trimmed; // an alias, anchor, tag or block marker: Cursor reads text
+  try {
+    const doc = yaml().parseDocument(trimmed, YAML_OPTIONS);
+    if (doc.errors.length === 0) {
+      const v = doc.toJS({ maxAliasCount: 0 }) as unknown;
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    }
+  } catch {
+    // not YAML on its own: the text as written
+  }
+  return trimmed;
+}

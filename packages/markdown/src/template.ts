@@ -19,10 +19,15 @@ export type TemplateToken =
   | { type: 'role'; range: Range; role: Role };
 
 export interface TemplateSyntax {
-  /** `{{x}}`, `{{{x}}}`, `{{#block}}`, `{{/block}}`, `{{! comment }}` (everywhere, code included). */
+  /** `{{x}}`, `{{{x}}}`, `{{#block}}`, `{{/block}}`, `{{! comment }}`. */
   mustache: boolean;
-  /** `{% tag %}`, `{# comment #}` (everywhere). */
+  /** `{% tag %}`, `{# comment #}`. */
   jinja: boolean;
+  /**
+   * Mustache and Jinja tags inside code are slots too: the file is a template its engine renders
+   * whole (Prompty, dotprompt). Elsewhere a tag in code (or an example block) shows an example.
+   */
+  tagsInCode?: boolean;
   /** dotprompt helpers: `{{role "x"}}`, `{{history}}`, `{{media url=x}}`, `{{section "x"}}`. */
   dotprompt: boolean;
   /** `${...}`: VS Code variables (everywhere) or JS-style `${identifier}` (outside code). */
@@ -328,6 +333,8 @@ export function scanTemplate(
           }
         }
       }
+    } else if ((next === 37 /* % */ || next === 35 /* # */ || next === 123) && !syntax.tagsInCode && inCode(i)) {
+      // a template tag inside code or an example block: shown to the model, not filled
     } else if (next === 37 /* % */ && syntax.jinja) end = jinjaTag(i);
     else if (next === 35 /* # */ && syntax.jinja) {
       const close = closeJinjaComment(i + 2);

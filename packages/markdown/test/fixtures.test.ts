@@ -86,13 +86,13 @@ describe('Korean markdown prompt (markdown/ko/요약.prompt.md)', () => {
 describe('plain-text markdown prompt (markdown/prompts/qa.txt)', () => {
   const { document: doc, request } = parseFixture('markdown/prompts/qa.txt');
 
-  it('splits at `System:` / `User:` lines, single-brace slots, no limit set: absent under max_tokens', () => {
+  it('splits at `System:` / `User:` lines, single-brace slots; no front matter: its request is made elsewhere, no limit to judge', () => {
     expect(view(doc)).toEqual([
       ['system', 'Answer from the context only. If the context does not say, reply "unknown".\n\nContext: ', { context: 'document' }],
       ['user', { question: 'input' }],
     ]);
-    expect(request.outputLimit).toEqual({ state: 'absent' });
-    expect(request.outputLimitName).toBe('max_tokens');
+    expect(request.outputLimit).toBeUndefined();
+    expect(request.outputLimitName).toBeUndefined();
     expect(request.model).toBeUndefined();
     expect(slice(doc, request.range)).toBe('System:'); // the first line of the body
   });

@@ -16,7 +16,11 @@ describe('classifySlot', () => {
     ['now', 'timestamp'],
     ['current_time', 'timestamp'],
     ['currentTime', 'timestamp'],
-    ['datetime', 'timestamp'],
+    ['datetime', 'date'], // a date-time is filled with the day's date (see classify.ts)
+    ['currentDateTime', 'date'],
+    ['current_date_time', 'date'],
+    ['datetime_now', 'timestamp'],
+    ['timestamp', 'timestamp'],
     ['date', 'date'],
     ['today', 'date'],
     ['current_date', 'date'],
@@ -87,12 +91,18 @@ describe('slot syntaxes in a markdown prompt', () => {
     ]);
   });
 
-  it('inside fenced and inline code, {{x}} is still a slot but {x} and ${x} are code', () => {
-    const body = 'Use `{name}` and `${name}`.\n\n```js\nconst s = `${user_id}`; f({question});\nrender("{{ today }}");\n```\n\nOutside: {question}\n';
-    expect(slotsOf(body)).toEqual([
-      ['{{ today }}', 'date'],
-      ['{question}', 'input'],
-    ]);
+  it('inside fenced and inline code, and in example blocks, nothing is a slot: it shows the model an example', () => {
+    const body = 'Use `{name}` and `${name}` and `{{ PROJECT }}`.\n\n```js\nconst s = `${user_id}`; f({question});\nrender("{{ today }}");\n```\n\n<example>\nHello {{ user_name }}, it is {% now %}.\n</example>\n\nOutside: {question}\n';
+    expect(slotsOf(body)).toEqual([['{question}', 'input']]);
+  });
+
+  it('a markdown prompt that defines its request is rendered whole: {{x}} in its code is a slot ({x} and ${x} stay code)', () => {
+    const body = '---\nmodel: gpt-4o\n---\n```js\nf({question}, `${user_id}`);\nrender("{{ today }}");\n```\n';
+    expect(slotsOf(body)).toEqual([['{{ today }}', 'date']]);
+  });
+
+  it('Prompty renders its code blocks too (Jinja2 sees no markdown)', () => {
+    expect(slotsOf('---\nmodel: gpt-4o\n---\nsystem:\n```\n{{ context }}\n```\n', 'x.prompty')).toEqual([['{{ context }}', 'document']]);
   });
 
   it('single braces glued to a word or a backslash are not slots (LaTeX, code-like text)', () => {

@@ -58,6 +58,25 @@ export default defineRule<Options>({
     const range = slot.range ?? located.message.range ?? request.range;
     const staticText = `${formatTokens(after)} static tokens`;
 
+    if (slot.kind === 'user-data') {
+      // Per user: one user's calls share the cached prefix, another user's miss it. How many users
+      // call, and how often each, is not known: the worst case is every call from a new user.
+      const savings = makeSavings(pricing, {
+        tokens: after,
+        tokenKind: 'cached-input',
+        pricePerMTok: (e) => e.input - (e.cachedInput ?? e.input),
+        confidence: 'upper-bound',
+        basis: `worst case, every call from a different user: ${formatTokens(after)} static tokens after the slot x (input - cached input price)`,
+      });
+      return [
+        {
+          message: `${label} (user data) changes per user and comes before ${staticText}, so each user's first call (and each after the cache expires) misses the cache for all of them: move it${alsoMove} after the static block (or into the last user turn) so every user shares them; at worst ${describeSavings(savings)}.`,
+          range,
+          savings,
+        },
+      ];
+    }
+
     if (slotVolatility(slot.kind) === 'per-call') {
       // The front end could not classify the value: it may be a deployment constant that never changes.
       const unknown = slot.kind === 'unknown';

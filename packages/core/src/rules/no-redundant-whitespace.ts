@@ -70,6 +70,8 @@ function partEdges(doc: PromptDocument, part: StaticPart, index: number, count: 
 }
 
 /** The edits of one line's content (no blank-line piles). */
+const BOX_DRAWING = /[\u2500-\u257f]/;
+
 function lineEdits(text: string, line: Line, opts: { partial: boolean; open: boolean; inFence: boolean }): Edit[] {
   // offsets are into `text`; the line's content is text[ls, le)
   const ls = line.start;
@@ -90,7 +92,10 @@ function lineEdits(text: string, line: Line, opts: { partial: boolean; open: boo
     }
     return edits;
   }
-  if (!opts.inFence) {
+  // A line of an ASCII diagram (box-drawing characters: `│   ├── src`) is aligned on purpose: its
+  // runs are the drawing, left alone (trailing whitespace is not).
+  const aligned = BOX_DRAWING.test(text.slice(first, last));
+  if (!opts.inFence && !aligned) {
     // a leading run is indentation, unless the part began mid-line (after a slot)
     if (opts.partial && first - ls >= 2) {
       const r = collapseRun(text.slice(ls, first));

@@ -52,6 +52,18 @@ describe(RULE, () => {
     expect(f!.message).toMatch(/; at worst saves ~[\d,]+ input tokens\/call/);
   });
 
+  it('a user-data slot changes per user: worst case every call from a new user, confidence upper-bound, said as such', () => {
+    const doc = makeDocument({ model: 'gpt-4o', messages: [['system', 'The user is ', slot('user_name', 'user-data'), '.\n', INSTRUCTIONS]] });
+    const [f, ...rest] = lintWith(RULE, doc);
+    expect(rest).toHaveLength(0);
+    const after = o200k.count('.\n') + INSTRUCTIONS_TOKENS;
+    expect(f!.savings).toMatchObject({ tokens: after, tokenKind: 'cached-input', confidence: 'upper-bound' });
+    expect(f!.savings.usdPerCall).toBeCloseTo((after * (2.5 - 1.25)) / 1e6, 12);
+    expect(f!.savings.basis).toMatch(/^worst case, every call from a different user: /);
+    expect(f!.message).toContain('`{{user_name}}` (user data) changes per user');
+    expect(f!.message).not.toContain('changes on every call');
+  });
+
   it('gives a per-month figure for a per-call slot when the call rate is known', () => {
     const doc = makeDocument({ model: 'gpt-4o', callsPerDay: 1000, messages: [['system', slot('user_name', 'user-data'), INSTRUCTIONS]] });
     const [f] = lintWith(RULE, doc);

@@ -186,4 +186,11 @@ describe(RULE, () => {
       expect(() => lintWith(RULE, bodyDoc(body), { reportZeroSavings: true })).not.toThrow();
     }
   });
+
+  it('never flattens an ASCII tree diagram outside a fence (trailing whitespace still goes)', () => {
+    const tree = '├── src\n│   ├── index.ts\n│   │   └── util.ts\n';
+    const doc = makeDocument({ model: 'gpt-4o', messages: [['system', `Layout:\n${tree}\nEnd.   \n`]] });
+    const findings = lintWith(RULE, doc);
+    expect(findings.map((f) => doc.text.slice(f.range[0], f.range[1]))).toEqual(['   ']);
+  });
 });

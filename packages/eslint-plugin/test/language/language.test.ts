@@ -224,7 +224,7 @@ describe('settings.promptlint', () => {
   });
 
   it('accepts the code-only key aiSdkVersion on prompt files (one settings object serves both)', async () => {
-    const results = await lintProject({ 'prompts/a.md': 'x\n' }, one({ promptlint: { aiSdkVersion: 5, defaultModel: 'gpt-4o-mini' } }));
+    const results = await lintProject({ 'prompts/a.md': '---\ntemperature: 0\n---\nx\n' }, one({ promptlint: { aiSdkVersion: 5, defaultModel: 'gpt-4o-mini' } }));
     const messages = results.get('prompts/a.md')!.messages;
     expect(messages.map((m) => m.ruleId)).toEqual(['promptlint/require-max-tokens']);
     // priced on the default model the settings name: gpt-4o-mini, 16,384 output tokens at most, $0.60 per 1M
