@@ -97,7 +97,19 @@ async function lintCode(files) {
       { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
     ],
   });
-  const stats = { files: 0, bytes: 0, byExtension: {}, parseErrors: 0, findings: {}, ruleCrashes: 0, otherExceptions: 0, crashes: [], extracted: 0, extractionSkipped: 0, extractionErrors: [] };
+  const stats = {
+    files: 0,
+    bytes: 0,
+    byExtension: {},
+    parseErrors: 0,
+    findings: {},
+    ruleCrashes: 0,
+    otherExceptions: 0,
+    crashes: [],
+    extracted: 0,
+    extractionSkipped: 0,
+    extractionErrors: [],
+  };
   const skippedBefore = extractionStats.skipped;
   const extractedBefore = extractionStats.extracted;
   const t0 = performance.now();
@@ -120,7 +132,14 @@ async function lintCode(files) {
     }
     if (extractionStats.skipped > skips) {
       const err = extractionStats.lastError;
-      stats.extractionErrors.push({ file: shown(abs), message: String(err?.message ?? err).split('\n')[0], at: String(err?.stack ?? '').split('\n')[1]?.trim() ?? '' });
+      stats.extractionErrors.push({
+        file: shown(abs),
+        message: String(err?.message ?? err).split('\n')[0],
+        at:
+          String(err?.stack ?? '')
+            .split('\n')[1]
+            ?.trim() ?? '',
+      });
     }
     for (const m of results[0]?.messages ?? []) {
       if (m.fatal) {
@@ -157,7 +176,14 @@ async function lintMarkdown(files) {
       findings = linter.lint(text, shown(abs));
     } catch (e) {
       stats.ruleCrashes++;
-      stats.crashes.push({ file: shown(abs), message: String(e?.message ?? e).split('\n')[0], at: String(e?.stack ?? '').split('\n')[1]?.trim() ?? '' });
+      stats.crashes.push({
+        file: shown(abs),
+        message: String(e?.message ?? e).split('\n')[0],
+        at:
+          String(e?.stack ?? '')
+            .split('\n')[1]
+            ?.trim() ?? '',
+      });
       continue;
     }
     for (const f of findings) {
@@ -196,7 +222,9 @@ function mergeResults(corpus) {
 
 const start = performance.now();
 const selection = select();
-console.log(`promptlint corpus: ${selection.code.length} code files, ${selection.markdown.length} markdown files (roots: ${[ROOT, ...GLOBAL_ROOTS].join(', ')})`);
+console.log(
+  `promptlint corpus: ${selection.code.length} code files, ${selection.markdown.length} markdown files (roots: ${[ROOT, ...GLOBAL_ROOTS].join(', ')})`,
+);
 const code = await lintCode(selection.code);
 const markdown = await lintMarkdown(selection.markdown);
 const wallSeconds = Math.round((performance.now() - start) / 100) / 10;
@@ -235,7 +263,12 @@ if (LIMIT === Infinity) {
     node: process.version,
     eslint: eslintVersion,
     machine: { cpus: cpus().length, loadAverage: loadavg().map((x) => Math.round(x * 100) / 100) },
-    selection: { roots: [shown(ROOT) || '.', ...GLOBAL_ROOTS], codeExtensions: [...CODE_EXT], skippedDeclarationFiles: selection.skipped.declaration, skippedOverOneMb: selection.skipped.overOneMb },
+    selection: {
+      roots: [shown(ROOT) || '.', ...GLOBAL_ROOTS],
+      codeExtensions: [...CODE_EXT],
+      skippedDeclarationFiles: selection.skipped.declaration,
+      skippedOverOneMb: selection.skipped.overOneMb,
+    },
     code: { ...code, crashes: code.crashes.slice(0, 50), extractionErrors: code.extractionErrors.slice(0, 50) },
     markdown: { ...markdown, crashes: markdown.crashes.slice(0, 50) },
     crashes,

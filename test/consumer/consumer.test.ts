@@ -44,7 +44,8 @@ const CJS_SNIPPET = SNIPPETS['eslint.config.cjs']!;
 
 const POLICY = Array.from(
   { length: 40 },
-  (_, i) => `${i + 1}. When a customer asks about case ${i + 1}, check the order history, the payment method and the account notes before you answer, and quote the policy section by number.`,
+  (_, i) =>
+    `${i + 1}. When a customer asks about case ${i + 1}, check the order history, the payment method and the account notes before you answer, and quote the policy section by number.`,
 ).join('\n');
 
 const FILES: Record<string, string> = {
@@ -105,7 +106,14 @@ const findings: Finding[] = parsed.ok ? engine.lint(parsed.document) : [];
 const options: Pick<MainOptions, 'argv'> = { argv: ['--version'] };
 export const used = [findings.length, options, configSchema(rules), main, promptlint.configs.recommended.length];
 `,
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true }, files: ['types-check.ts'] }, null, 2),
+  'tsconfig.json': JSON.stringify(
+    {
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true },
+      files: ['types-check.ts'],
+    },
+    null,
+    2,
+  ),
 };
 
 /**
@@ -181,7 +189,11 @@ beforeAll(() => {
   mkdirSync(packs);
   const packed = timed('npm pack', () =>
     JSON.parse(
-      execFileSync(NPM, ['pack', '--json', '--pack-destination', packs, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])], { cwd: ROOT, env: ENV, encoding: 'utf8' }),
+      execFileSync(NPM, ['pack', '--json', '--pack-destination', packs, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])], {
+        cwd: ROOT,
+        env: ENV,
+        encoding: 'utf8',
+      }),
     ),
   ) as { name: string; filename: string; files: { path: string }[] }[];
   expect(packed.map((p) => p.name).sort()).toEqual(PACKAGES.map((p) => `@promptlint/${p}`).sort());
@@ -194,7 +206,19 @@ beforeAll(() => {
   timed('npm install', () =>
     execFileSync(
       NPM,
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error', ...packed.map((p) => join(packs, p.filename)), 'eslint@^10', 'eslint9@npm:eslint@^9.39.0', 'typescript-eslint@^8', 'typescript@~5.9.3'],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        '--loglevel',
+        'error',
+        ...packed.map((p) => join(packs, p.filename)),
+        'eslint@^10',
+        'eslint9@npm:eslint@^9.39.0',
+        'typescript-eslint@^8',
+        'typescript@~5.9.3',
+      ],
       { cwd: app, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     ),
   );
@@ -202,7 +226,11 @@ beforeAll(() => {
   // Each variant is its own project beside the app, sharing the app's installed node_modules.
   for (const v of VARIANTS) {
     const dir = join(temp, 'variants', v.name);
-    const files = { ...TSX_APP, [v.file]: v.snippet, 'package.json': JSON.stringify({ name: v.name, version: '1.0.0', private: true, ...(v.type ? { type: v.type } : {}) }, null, 2) };
+    const files = {
+      ...TSX_APP,
+      [v.file]: v.snippet,
+      'package.json': JSON.stringify({ name: v.name, version: '1.0.0', private: true, ...(v.type ? { type: v.type } : {}) }, null, 2),
+    };
     for (const [rel, content] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileSync(join(dir, rel), content);
@@ -231,14 +259,19 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
       expect(files, name).toContain('README.md');
       expect(files, name).toContain('dist/index.js');
       expect(files, name).toContain('dist/index.d.ts');
-      expect(files.filter((f) => /^(src|test)\/|tsbuildinfo|vitest\.config/.test(f)), name).toEqual([]);
+      expect(
+        files.filter((f) => /^(src|test)\/|tsbuildinfo|vitest\.config/.test(f)),
+        name,
+      ).toEqual([]);
     }
     expect(tarballs['@promptlint/cli']!.files).toEqual(expect.arrayContaining(['bin/promptlint.js', 'schema/promptlint.schema.json']));
     expect(tarballs['@promptlint/core']!.files).toContain('data/models.json');
   });
 
   it('resolves every @promptlint package to one copy inside the project, from the tarballs (no workspace links)', () => {
-    const ls = JSON.parse(execFileSync(NPM, ['ls', '--all', '--json'], { cwd: app, env: ENV, encoding: 'utf8' })) as { dependencies: Record<string, { version: string; resolved: string }> };
+    const ls = JSON.parse(execFileSync(NPM, ['ls', '--all', '--json'], { cwd: app, env: ENV, encoding: 'utf8' })) as {
+      dependencies: Record<string, { version: string; resolved: string }>;
+    };
     for (const p of PACKAGES) {
       const dep = ls.dependencies[`@promptlint/${p}`]!;
       expect(dep.version).toBe('0.1.0');
@@ -270,7 +303,9 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     expect(eslintSnippets('packages/eslint-plugin/README.md')).toEqual(SNIPPETS);
     // The TypeScript parser covers every TypeScript extension the presets lint.
     for (const snippet of Object.values(SNIPPETS)) expect(snippet).toContain(`files: ['**/*.{ts,tsx,mts,cts}']`);
-    expect(readFileSync(join(ROOT, 'packages/eslint-plugin/README.md'), 'utf8')).toContain('npm install --save-dev eslint @promptlint/eslint-plugin typescript-eslint');
+    expect(readFileSync(join(ROOT, 'packages/eslint-plugin/README.md'), 'utf8')).toContain(
+      'npm install --save-dev eslint @promptlint/eslint-plugin typescript-eslint',
+    );
   });
 
   it("require('@promptlint/eslint-plugin') is the plugin the presets name, with no .default", () => {
@@ -286,12 +321,16 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     for (const v of VARIANTS) {
       it(`${eslint.name}: the README's snippet as ${v.file} in a ${v.type === 'module' ? '"type": "module"' : 'CommonJS'} package lints a TSX app`, () => {
         const dir = join(temp, 'variants', v.name);
-        const r = timed(`${eslint.name} ${v.name}`, () => spawnSync(process.execPath, [join(app, eslint.bin), '.', '--format', 'json'], { cwd: dir, env: ENV, encoding: 'utf8' }));
+        const r = timed(`${eslint.name} ${v.name}`, () =>
+          spawnSync(process.execPath, [join(app, eslint.bin), '.', '--format', 'json'], { cwd: dir, env: ENV, encoding: 'utf8' }),
+        );
         expect(r.stderr).toBe(''); // no load error, no MODULE_TYPELESS_PACKAGE_JSON warning
         const version = spawnSync(process.execPath, [join(app, eslint.bin), '--version'], { cwd: dir, env: ENV, encoding: 'utf8' }).stdout;
         expect(version).toMatch(new RegExp(`^v${eslint.major}\\.`));
         const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[] }[];
-        const byFile = Object.fromEntries(results.map((x) => [relative(dir, x.filePath).split(sep).join('/'), x.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }))]));
+        const byFile = Object.fromEntries(
+          results.map((x) => [relative(dir, x.filePath).split(sep).join('/'), x.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }))]),
+        );
         // Every file is linted, none fails to parse, and the findings are where they belong.
         expect(byFile).toEqual({
           [v.file]: [],
@@ -309,9 +348,14 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     const r = timed('eslint', () => npx(['eslint', '.', '--format', 'json']));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1); // errors found
-    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[] }[];
+    const results = JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[];
+    }[];
     const byFile = Object.fromEntries(
-      results.filter((x) => x.messages.length).map((x) => [relative(app, x.filePath).split(sep).join('/'), x.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }))]),
+      results
+        .filter((x) => x.messages.length)
+        .map((x) => [relative(app, x.filePath).split(sep).join('/'), x.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }))]),
     );
     expect(byFile).toEqual({
       'src/openai.ts': [{ ruleId: 'promptlint/require-max-tokens', ...positionOf('src/openai.ts', 'client.chat.completions.create(') }],
@@ -326,7 +370,10 @@ describe('installed from tarballs in a fresh project', { timeout: 120_000 }, () 
     const r = timed('promptlint', () => npx(['promptlint', '.', '--format', 'json']));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    const report = JSON.parse(r.stdout) as { version: number; files: { path: string; findings: { ruleId: string; line: number; column: number }[]; cost: { model: string } | null }[] };
+    const report = JSON.parse(r.stdout) as {
+      version: number;
+      files: { path: string; findings: { ruleId: string; line: number; column: number }[]; cost: { model: string } | null }[];
+    };
     expect(report.version).toBe(1);
     expect(report.files.map((f) => f.path)).toEqual(['prompts/support.prompt.md']);
     expect(report.files[0]!.findings.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column }))).toEqual([
@@ -433,12 +480,20 @@ describe('the GitHub Action and the pre-commit hook, as written', { timeout: 120
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(results.length);
     // The same places and titles as the CLI's own github format over the same files.
-    const github = spawnSync(process.execPath, [join(app, 'node_modules/@promptlint/cli/bin/promptlint.js'), '--format', 'github', 'my prompts'], { cwd: r.dir, env: OFFLINE, encoding: 'utf8' });
+    const github = spawnSync(process.execPath, [join(app, 'node_modules/@promptlint/cli/bin/promptlint.js'), '--format', 'github', 'my prompts'], {
+      cwd: r.dir,
+      env: OFFLINE,
+      encoding: 'utf8',
+    });
     expect(github.status).toBe(1);
     expect(lines.map(annotation)).toEqual(github.stdout.trim().split('\n').map(annotation));
     expect(annotation(lines[0]!)).toEqual({
       command: 'error',
-      props: expect.objectContaining({ file: 'my prompts/support.prompt.md', title: 'promptlint(no-dynamic-prefix)', line: String(positionOf('prompts/support.prompt.md', '{{today}}').line) }),
+      props: expect.objectContaining({
+        file: 'my prompts/support.prompt.md',
+        title: 'promptlint(no-dynamic-prefix)',
+        line: String(positionOf('prompts/support.prompt.md', '{{today}}').line),
+      }),
     });
   });
 
@@ -461,14 +516,26 @@ describe('the GitHub Action and the pre-commit hook, as written', { timeout: 120
     expect(hook.language).toBe('system');
     expect(hook.entry).toBe(`npx --yes @promptlint/cli@${CLI_VERSION}`);
     const files = new RegExp(hook.files);
-    for (const yes of ['a.prompt.md', 'prompts/a.md', 'src/prompts/b.txt', 'AGENTS.md', 'docs/CLAUDE.md', '.github/prompts/x.prompt.md', '.github/copilot-instructions.md', '.cursor/rules/r.mdc', 'chat.prompty']) {
+    for (const yes of [
+      'a.prompt.md',
+      'prompts/a.md',
+      'src/prompts/b.txt',
+      'AGENTS.md',
+      'docs/CLAUDE.md',
+      '.github/prompts/x.prompt.md',
+      '.github/copilot-instructions.md',
+      '.cursor/rules/r.mdc',
+      'chat.prompty',
+    ]) {
       expect(files.test(yes), yes).toBe(true);
     }
     for (const no of ['README.md', 'notes.md', 'src/app.ts', 'myprompts/a.md']) expect(files.test(no), no).toBe(false);
 
     // What pre-commit does for `language: system`: the entry's words, then the staged files that match.
     const dir = ciRepo();
-    const staged = execFileSync('git', ['diff', '--cached', '--name-only', '-z'], { cwd: dir, encoding: 'utf8' }).split('\0').filter((f) => f && files.test(f));
+    const staged = execFileSync('git', ['diff', '--cached', '--name-only', '-z'], { cwd: dir, encoding: 'utf8' })
+      .split('\0')
+      .filter((f) => f && files.test(f));
     expect(staged).toEqual(['my prompts/support.prompt.md']);
     const [command, ...args] = hook.entry.split(' ');
     const r = spawnSync(command === 'npx' ? NPX : command!, [...args, ...staged], { cwd: dir, env: OFFLINE, encoding: 'utf8' });

@@ -46,11 +46,7 @@ function offending(files: string[], base: string): string[] {
 }
 
 /** The documents users read in the repository. */
-const DOCS = [
-  join(ROOT, 'README.md'),
-  ...PACKAGES.map((p) => join(ROOT, 'packages', p, 'README.md')),
-  ...walk(join(ROOT, 'docs'), (p) => p.endsWith('.md')),
-];
+const DOCS = [join(ROOT, 'README.md'), ...PACKAGES.map((p) => join(ROOT, 'packages', p, 'README.md')), ...walk(join(ROOT, 'docs'), (p) => p.endsWith('.md'))];
 
 let temp = '';
 let unpacked = '';
@@ -60,7 +56,11 @@ beforeAll(() => {
   unpacked = join(temp, 'unpacked');
   const env = { ...process.env, npm_config_update_notifier: 'false' };
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', temp, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])], { cwd: ROOT, env, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', temp, ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`])], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    }),
   ) as { filename: string; name: string }[];
   for (const p of packed) {
     const dir = join(unpacked, p.name);
@@ -134,13 +134,14 @@ describe('links in the docs', () => {
     expect(broken).toEqual([]);
   });
 
-  it("a package README links into the repository by its address (relative links would break on npm), and each such link names a file that exists", () => {
+  it('a package README links into the repository by its address (relative links would break on npm), and each such link names a file that exists', () => {
     const broken: string[] = [];
     for (const p of PACKAGES) {
       const readme = join(ROOT, 'packages', p, 'README.md');
       for (const link of links(readme)) {
         if (!/^[a-z]+:/i.test(link)) broken.push(`packages/${p}/README.md: ${link} (relative)`);
-        else if (link.startsWith(REPO_BLOB) && !existsSync(join(ROOT, link.slice(REPO_BLOB.length).split('#')[0]!))) broken.push(`packages/${p}/README.md: ${link}`);
+        else if (link.startsWith(REPO_BLOB) && !existsSync(join(ROOT, link.slice(REPO_BLOB.length).split('#')[0]!)))
+          broken.push(`packages/${p}/README.md: ${link}`);
       }
     }
     expect(broken).toEqual([]);
@@ -154,7 +155,11 @@ describe('one homepage', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const p of PACKAGES) {
-      const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8')) as { homepage: string; repository: { url: string; directory: string }; bugs: { url: string } };
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8')) as {
+        homepage: string;
+        repository: { url: string; directory: string };
+        bugs: { url: string };
+      };
       expect(pkg.homepage).toBe(HOME);
       expect(pkg.repository).toEqual({ type: 'git', url: `git+${HOME}.git`, directory: `packages/${p}` });
       expect(pkg.bugs).toEqual({ url: `${HOME}/issues` });
@@ -173,9 +178,14 @@ describe('one homepage', () => {
   });
 
   it("the CLI's SARIF names the homepage as informationUri and each rule's page as helpUri", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/promptlint.js'), '--format', 'sarif', '--config', 'examples/promptlint.config.json', 'examples'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'packages/cli/bin/promptlint.js'), '--format', 'sarif', '--config', 'examples/promptlint.config.json', 'examples'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
-    const driver = (JSON.parse(r.stdout) as { runs: { tool: { driver: { informationUri: string; rules: { id: string; helpUri: string }[] } } }[] }).runs[0]!.tool.driver;
+    const driver = (JSON.parse(r.stdout) as { runs: { tool: { driver: { informationUri: string; rules: { id: string; helpUri: string }[] } } }[] }).runs[0]!
+      .tool.driver;
     expect(driver.informationUri).toBe(HOME);
     expect(driver.rules.length).toBeGreaterThan(0);
     for (const rule of driver.rules) {

@@ -183,7 +183,13 @@ function takeList(): IntList {
  * the pieces do not tile the text (they always do for tiktoken's patterns). `scan`, when given,
  * finds the pieces the regex would where it can, and the regex is asked for the others.
  */
-export function countPieces(text: string, split: RegExp, pieces: PieceCounter, record: boolean, scan?: PieceScanner): { count: number; table: PieceTable | undefined } {
+export function countPieces(
+  text: string,
+  split: RegExp,
+  pieces: PieceCounter,
+  record: boolean,
+  scan?: PieceScanner,
+): { count: number; table: PieceTable | undefined } {
   let re = idle.get(split);
   if (re) idle.delete(split);
   else re = new RegExp(split.source, split.flags);
@@ -251,7 +257,7 @@ export function boundaryIndex(starts: Int32Array, offset: number): number {
 
 /** Whether `b[start, end)` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF). */
 function isWellFormedUtf8(b: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = b[i]!;
     let n: number;
     let cp: number;
@@ -276,7 +282,8 @@ function isWellFormedUtf8(b: Uint8Array, start: number, end: number): boolean {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const startsWithBom = (b: Uint8Array, start: number, end: number): boolean => end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf;
+const startsWithBom = (b: Uint8Array, start: number, end: number): boolean =>
+  end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf;
 
 /**
  * The pieces `TablePieces` hands to its fallback (a lone surrogate, or U+FEFF), counted as

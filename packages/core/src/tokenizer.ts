@@ -127,7 +127,7 @@ class BpeCounter implements TokenCounter {
   private countPiece(base: PieceCounter, piece: string): number {
     if (piece.length <= MAX_PIECE_LENGTH || utf8Length(piece) <= MAX_EXACT_PIECE_BYTES) return base.countPiece(piece);
     let total = 0;
-    for (let i = 0; i < piece.length; ) {
+    for (let i = 0; i < piece.length;) {
       let end = Math.min(i + PIECE_SLICE_LENGTH, piece.length);
       if (end < piece.length && (piece.charCodeAt(end) & 0xfc00) === 0xdc00) end--; // never split a surrogate pair
       total += this.bpe(piece.slice(i, end), false).count;
