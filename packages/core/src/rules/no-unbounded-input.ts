@@ -31,6 +31,7 @@ export default defineRule<Options>({
     recommended: false,
     strict: true,
     defaultSeverity: 'warn',
+    appliesTo: ['code'],
     defaultOptions: { typicalTokens: 20000, capTokens: 4000 },
     schema: {
       type: 'object',
