@@ -172,7 +172,7 @@ describe.skipIf(!POSIX)('a hostile --baseline report (paths and model names from
     const span = /^\| (`+)(.*?)\1 \| /.exec(row);
     expect(span, row).not.toBeNull();
     expect(span![2]).toContain('prompts/gone\\n::error');
-    for (const run of span![2].match(/`+/g) ?? []) expect(run.length).not.toBe(span![1]!.length);
+    for (const run of span![2]!.match(/`+/g) ?? []) expect(run.length).not.toBe(span![1]!.length);
     // outside code spans: no live mention or link (the model names in the tokens column)
     const outside = table.replace(row, '');
     expect(outside).toContain('gpt-old');

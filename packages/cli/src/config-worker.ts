@@ -62,7 +62,7 @@ function toJson(value: unknown): string {
     try {
       return (o as Record<string, unknown>)[k];
     } catch (e) {
-      throw new Error(`"${at}": reading it threw: ${messageOf(e)}`);
+      throw new Error(`"${at}": reading it threw: ${messageOf(e)}`, { cause: e });
     }
   };
   const walk = (v: unknown, at: string): string => {
@@ -99,7 +99,7 @@ try {
   try {
     value = await mod.default; // a default export may be a promise of the configuration
   } catch (e) {
-    throw new Error(messageOf(e));
+    throw new Error(messageOf(e), { cause: e });
   }
   if (value === undefined) answer({ ok: false, error: 'expected a default export (export default { ... })' });
   else {

@@ -62,11 +62,6 @@ const IGNORED_KEYS = ['$schema'] as const;
 /** How long a JS configuration may take to load before the run stops with an error naming it. */
 export const CONFIG_LOAD_TIMEOUT_MS = 60_000;
 
-/** The nearest configuration file from `dir` upward, or `undefined`. */
-export function findConfig(dir: string): string | undefined {
-  return new ConfigFinder().nearest(resolve(dir));
-}
-
 /** Finds the nearest configuration file of folders, remembering each folder's answer. */
 class ConfigFinder {
   private readonly byDir = new Map<string, string | undefined>();

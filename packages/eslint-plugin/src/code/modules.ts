@@ -197,7 +197,7 @@ export function loadModule(path: string): ModuleSource | null {
     moduleStats.hits++;
     return hit.source;
   }
-  let source: ModuleSource | null = null;
+  let source: ModuleSource | null;
   try {
     source = parseModule(path, readFileSync(path, 'utf8'));
     if (source) moduleStats.parsed++;

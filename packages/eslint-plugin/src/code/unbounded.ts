@@ -25,7 +25,7 @@ function callOf(n: Node): Node {
 /** The source of a value, following constants (same file) and `await`. */
 function sourceOf(source: SourceLike, node: Node, depth: number): Unbounded | undefined {
   if (depth > 6) return undefined;
-  let n = callOf(node);
+  const n = callOf(node);
   if (n.type === 'Identifier') {
     const r = resolveValue(source, n);
     if (r === n) return undefined;

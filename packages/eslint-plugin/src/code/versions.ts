@@ -35,7 +35,7 @@ function lookup(dir: string, name: string): number | null {
   const key = `${dir}\0${name}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  let found: number | null = null;
+  let found: number | null;
   const installed = readJson(join(dir, 'node_modules', name, 'package.json'));
   const v = installed && typeof installed.version === 'string' ? majorOf(installed.version) : undefined;
   if (v !== undefined) found = v;
