@@ -6,7 +6,7 @@ const RULE = 'no-unbounded-input';
 
 /** A request whose user turn holds one slot, marked unbounded (or not). */
 function doc(unbounded: SlotPart['unbounded'] | undefined, model = 'gpt-4o'): PromptDocument {
-  const d = makeDocument({ model, messages: [['system', 'Summarise the document.'], ['user', slot('contents', 'document')]] });
+  const d = makeDocument({ model, messages: [['system', 'Summarise the document.'], ['user', slot('contents', 'document')]] }, 'code');
   const part = d.requests[0]!.messages[1]!.parts[0] as SlotPart;
   if (unbounded) part.unbounded = unbounded;
   return d;
