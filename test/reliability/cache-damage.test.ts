@@ -11,7 +11,7 @@ import { expectNoStack, run, tempDir } from './helpers.js';
 
 const T = { timeout: 180_000 };
 /** No output limit (an error), trailing whitespace and a run of spaces (fixable warnings). */
-const WITH_ERRORS = 'You are a support assistant.   \nAnswer    briefly.\n';
+const WITH_ERRORS = '---\nmodel: gpt-4o\n---\nYou are a support assistant.   \nAnswer    briefly.\n';
 const CLEAN = '---\nmodel: gpt-4o\nmax_tokens: 200\n---\nAnswer briefly.\n';
 
 type Entry = Record<string, any>;

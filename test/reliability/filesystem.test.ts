@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { IS_ROOT, SETPRIV, expectUsageError, report, run, sharedTempDir, tempDir } from './helpers.js';
 
 const T = { timeout: 60_000 };
-const PROMPT = 'Answer the question briefly.\n';
+const PROMPT = '---\nmodel: gpt-4o\n---\nAnswer the question briefly.\n';
 
 /** Permission cases need a user that chmod applies to: ourselves, or nobody when we are root. */
 const CAN_DROP = !IS_ROOT || SETPRIV !== undefined;

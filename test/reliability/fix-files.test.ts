@@ -122,16 +122,22 @@ describe.skipIf(!POSIX)('--fix stays inside the project', T, () => {
 describe.skipIf(!POSIX)('--fix never overwrites an edit made while it runs', T, () => {
   it('a file changed between its read and its write is left as edited, with a warning', () => {
     const cwd = tempDir({ 'prompts/a.md': MESSY, 'prompts/edited.md': MESSY });
-    // A preload that plays an editor: right after the CLI reads edited.md, the file is saved anew.
+    // A preload that plays an editor: once the CLI has read edited.md (its first descriptor on the
+    // file is closed), the file is saved anew. Descriptors, not readFileSync: the CLI reads through
+    // openSync and readSync.
     const preload = join(cwd, 'editor.cjs');
     writeFileSync(
       preload,
       `const fs = require('node:fs'); const { syncBuiltinESMExports } = require('node:module');
-const read = fs.readFileSync; let done = false;
-fs.readFileSync = function (p, ...rest) {
-  const out = read.call(this, p, ...rest);
-  if (!done && typeof p === 'string' && p.endsWith('edited.md')) { done = true; fs.writeFileSync(p, 'Edited meanwhile.    Keep   me.\\n'); }
-  return out;
+const open = fs.openSync; const close = fs.closeSync; let watched; let done = false;
+fs.openSync = function (p, ...rest) {
+  const fd = open.call(this, p, ...rest);
+  if (!done && watched === undefined && String(p).endsWith('edited.md')) watched = { fd, p: String(p) };
+  return fd;
+};
+fs.closeSync = function (fd) {
+  close.call(this, fd);
+  if (!done && watched && watched.fd === fd) { done = true; fs.writeFileSync(watched.p, 'Edited meanwhile.    Keep   me.\\n'); }
 };
 syncBuiltinESMExports();\n`,
     );

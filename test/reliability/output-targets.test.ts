@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, expectOneLine, expectUsageError, report, run, tempDir } from './helpers.js';
 
 const T = { timeout: 90_000 };
-const MESSY = 'You are a support assistant.   \nAnswer    briefly.\n\n\n\n\n';
+const MESSY = '---\nmodel: gpt-4o\n---\nYou are a support assistant.   \nAnswer    briefly.\n\n\n\n\n';
 const HAS_BASH = existsSync('/bin/bash') || existsSync('/usr/bin/bash');
 const HAS_MKFIFO = spawnSync('mkfifo', ['--version']).status === 0;
 const POSIX = process.platform !== 'win32';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, expectUsageError, report, run, tempDir } from './helpers.js';
 
 const T = { timeout: 120_000 };
-const PROMPT = 'Answer the question briefly.   \n';
+const PROMPT = '---\nmodel: gpt-4o\n---\nAnswer the question briefly.   \n';
 const POSIX = process.platform !== 'win32';
 
 const fatalOf = (rep: ReturnType<typeof report>, path: string) => {

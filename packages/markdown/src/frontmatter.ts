@@ -115,6 +115,41 @@ export function parseWithYaml(source: string, from: number): YamlResult {
   return { ok: true, doc: documentLookup(doc), value: value as Record<string, unknown> };
 }
 
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/** `s` without spaces and tabs at either end. */
+function trimSpaceTab(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
+  while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * A top-level `key: value` line: the key starts with no white space, colon, `#` or quote and runs
+ * to the first colon (white space before the colon is not part of it); the colon is followed by
+ * nothing or by spaces or tabs and the value (no line break inside). Scans rather than matching a
+ * pattern, which would backtrack polynomially on long keys or values.
+ */
+function keyValueLine(line: string): { key: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || /^[\s:#'"]/.test(line)) return undefined;
+  const rest = line.slice(colon + 1);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return undefined;
+  const value = trimSpaceTab(rest);
+  if (LINE_BREAK.test(value)) return undefined;
+  return { key: line.slice(0, colon).trimEnd(), value };
+}
+
+/** The item of a `- item` line (white space before the dash allowed), trimmed; `undefined` for any other line. */
+function listItemLine(line: string): string | undefined {
+  const s = line.trimStart();
+  if (s[0] !== '-' || s.length < 2 || !/\s/.test(s[1]!)) return undefined;
+  const item = s.slice(1).trim();
+  return LINE_BREAK.test(item) ? undefined : item;
+}
+
 /**
  * Front matter as agent hosts read it when strict YAML rejects it (docs/file-kinds.md): one
  * `key: value` per top-level line, the value read as YAML when it parses alone and as a plain
@@ -133,11 +168,11 @@ export function parseFrontMatterLenient(text: string, block: FrontMatterBlock): 
     at += raw.length + 1;
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
-    const m = /^([^\s:#'"][^:]*?)\s*:(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
-    if (m && !/^\s/.test(line)) {
-      const key = m[1]!;
-      const rawValue = m[2] ?? '';
-      const valueStart = rawValue === '' ? undefined : start + line.indexOf(rawValue, m[1]!.length + 1);
+    const m = keyValueLine(line);
+    if (m) {
+      const key = m.key;
+      const rawValue = m.value;
+      const valueStart = rawValue === '' ? undefined : start + line.indexOf(rawValue, key.length + 1);
       entries.set(key, {
         value: rawValue === '' ? null : lenientScalar(rawValue),
         keyRange: [start, start + key.length],
@@ -157,9 +192,9 @@ export function parseFrontMatterLenient(text: string, block: FrontMatterBlock): 
       entry.valueRange = [entry.valueRange?.[0] ?? start, start + line.length];
       continue;
     }
-    const item = /^\s+-\s+(.*?)\s*$/.exec(line) ?? /^-\s+(.*?)\s*$/.exec(line);
+    const item = listItemLine(line);
     entry.items ??= [];
-    entry.items.push(item ? item[1]! : line.trim());
+    entry.items.push(item ?? line.trim());
     entry.value = item ? entry.items.map(lenientScalar) : entry.items.join('\n');
     entry.valueRange = [entry.valueRange?.[0] ?? start, start + line.length];
   }

@@ -141,7 +141,25 @@ function markersOf(text: string, bodyStart: number, bodyEnd: number, kind: Promp
   return [];
 }
 
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/;
+/**
+ * A fence line: up to three spaces, a run of three or more backticks or tildes, then spaces or tabs,
+ * the info word (up to the first white space), anything else; no backtick after the run. A scan
+ * rather than a pattern: a pattern here backtracks polynomially on long runs of tildes.
+ */
+function fenceLine(line: string): { marker: string; info: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const ch = line[i];
+  if (ch !== '`' && ch !== '~') return undefined;
+  let j = i;
+  while (line[j] === ch) j++;
+  if (j - i < 3 || line.includes('`', j)) return undefined;
+  let k = j;
+  while (line[k] === ' ' || line[k] === '\t') k++;
+  let e = k;
+  while (e < line.length && !/\s/.test(line[e]!)) e++;
+  return { marker: line.slice(i, j), info: line.slice(k, e) };
+}
 /** Info strings of a fence that wraps a whole prompt (pasted from documentation), not code. */
 const WRAPPER_INFO = new Set(['', 'prompt', 'markdown', 'md', 'mdc', 'text', 'txt', 'plaintext', 'instructions', 'chatmode', 'agent']);
 
@@ -155,12 +173,12 @@ export function outerFence(text: string): { inner: Range } | undefined {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (i >= text.length || (text[i] !== '`' && text[i] !== '~')) return undefined;
   const first = lineAt(text, startOfLine(text, i));
-  const open = FENCE_LINE.exec(text.slice(first.start, first.end));
-  if (!open || !WRAPPER_INFO.has(open[2]!.toLowerCase())) return undefined;
-  const marker = open[1]!;
+  const open = fenceLine(text.slice(first.start, first.end));
+  if (!open || !WRAPPER_INFO.has(open.info.toLowerCase())) return undefined;
+  const marker = open.marker;
   const closes = (start: number, end: number): boolean => {
-    const m = FENCE_LINE.exec(text.slice(start, end));
-    return m !== null && m[1]![0] === marker[0] && m[1]!.length >= marker.length && m[2] === '' && text.slice(start, end).trim() === m[1];
+    const m = fenceLine(text.slice(start, end));
+    return m !== undefined && m.marker[0] === marker[0] && m.marker.length >= marker.length && m.info === '' && text.slice(start, end).trim() === m.marker;
   };
   let at = first.next;
   let closing: number | undefined;
